@@ -1,0 +1,17 @@
+package app.previsit.cli;
+
+import java.util.List;
+
+/** {@code serve}: placeholder until its issue lands; exits 1 saying so. */
+public final class ServeCommand implements Command {
+  @Override
+  public int run(List<String> args) {
+    System.err.println("previsit: 'serve' is not built yet");
+    return 1;
+  }
+
+  @Override
+  public String usage() {
+    return "serve";
+  }
+}

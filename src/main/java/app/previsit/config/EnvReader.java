@@ -1,0 +1,93 @@
+package app.previsit.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads typed values out of an environment map; every failure names the variable. */
+final class EnvReader {
+  private final Map<String, String> env;
+
+  EnvReader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  Optional<String> optional(String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  String string(String name, String fallback) {
+    return optional(name).orElse(fallback);
+  }
+
+  int port(String name, int fallback) {
+    Optional<String> v = optional(name);
+    if (v.isEmpty()) return fallback;
+    try {
+      int p = Integer.parseInt(v.get());
+      if (p < 0 || p > 65535) throw new NumberFormatException();
+      return p;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a port number 0-65535, got \"" + v.get() + "\"");
+    }
+  }
+
+  int positiveInt(String name, int fallback) {
+    Optional<String> v = optional(name);
+    if (v.isEmpty()) return fallback;
+    try {
+      int n = Integer.parseInt(v.get());
+      if (n <= 0) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a positive whole number, got \"" + v.get() + "\"");
+    }
+  }
+
+  Optional<String> httpUrl(String name) {
+    Optional<String> v = optional(name);
+    v.ifPresent(url -> {
+      URI u = parse(name, url);
+      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+        throw new ConfigException(name + " must be an http(s) URL like https://host:port, got \"" + url + "\"");
+      }
+    });
+    return v;
+  }
+
+  Optional<URI> redisUrl(String name) {
+    Optional<String> v = optional(name);
+    if (v.isEmpty()) return Optional.empty();
+    URI u = parse(name, v.get());
+    if (!("redis".equals(u.getScheme()) || "rediss".equals(u.getScheme())) || u.getHost() == null) {
+      throw new ConfigException(name + " must look like redis://host:6379/0, got \"" + redact(v.get()) + "\"");
+    }
+    return Optional.of(u);
+  }
+
+  ZoneId zone(String name, String fallback) {
+    String v = string(name, fallback);
+    try {
+      return ZoneId.of(v);
+    } catch (DateTimeException e) {
+      throw new ConfigException(name + " must be a time zone such as Europe/London, got \"" + v + "\"");
+    }
+  }
+
+  private static URI parse(String name, String value) {
+    try {
+      return new URI(value);
+    } catch (URISyntaxException e) {
+      throw new ConfigException(name + " is not a valid URL: \"" + redact(value) + "\"");
+    }
+  }
+
+  /** Never echo a password that may be inside a URL. */
+  private static String redact(String url) {
+    return url.replaceAll("//[^@/]*@", "//***@");
+  }
+}

@@ -1,0 +1,10 @@
+package app.previsit.conversation;
+
+import app.previsit.dialogue.Reply;
+import java.util.List;
+
+/**
+ * The outcome of one patient message. {@code duplicate} is true when the message id had been
+ * applied already: the state did not change and {@code replies} are the ones sent the first time.
+ */
+public record Turn(List<Reply> replies, boolean done, boolean duplicate) {}

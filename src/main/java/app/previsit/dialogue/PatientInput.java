@@ -1,0 +1,16 @@
+package app.previsit.dialogue;
+
+/** Everything a patient can send, whatever the channel. */
+public sealed interface PatientInput {
+  /** Typed text, as the patient wrote it. */
+  record Text(String text) implements PatientInput {}
+
+  /** A press of one of the buttons the bot offered; {@code label} is the button's text. */
+  record Button(String label) implements PatientInput {}
+
+  /** A slash command: {@code name} without the slash ("start", "help", "back", "skip", "stop", "forget", "summary"). */
+  record Command(String name, String argument) implements PatientInput {}
+
+  /** Something that is not text: kind is photo, voice, sticker, document, location, contact, video…; fileId may be null. */
+  record NonText(String kind, String fileId) implements PatientInput {}
+}

@@ -1,0 +1,23 @@
+package app.previsit.store;
+
+import io.vertx.core.Future;
+
+/** The set of stores one running service uses: all in memory, or all on one Redis. */
+public interface Stores extends AutoCloseable {
+  InvitationStore invitations();
+
+  SessionStore sessions();
+
+  UserStore users();
+
+  AuditLog audit();
+
+  /** Succeeds when the backing store answers; used by /health. */
+  Future<Void> ping();
+
+  /** "memory" or "redis"; shown on /health. */
+  String kind();
+
+  @Override
+  void close();
+}

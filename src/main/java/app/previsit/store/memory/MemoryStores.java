@@ -1,0 +1,32 @@
+package app.previsit.store.memory;
+
+import app.previsit.store.AuditLog;
+import app.previsit.store.InvitationStore;
+import app.previsit.store.SessionStore;
+import app.previsit.store.Stores;
+import app.previsit.store.UserStore;
+import io.vertx.core.Future;
+
+/** The embedded default: everything in memory, nothing survives a restart. */
+public final class MemoryStores implements Stores {
+  private final InvitationStore invitations = new MemoryInvitationStore();
+  private final SessionStore sessions = new MemorySessionStore();
+  private final UserStore users;
+  private final AuditLog audit = new MemoryAuditLog();
+
+  public MemoryStores() {
+    this(new MemoryUserStore());
+  }
+
+  public MemoryStores(UserStore users) {
+    this.users = users;
+  }
+
+  @Override public InvitationStore invitations() { return invitations; }
+  @Override public SessionStore sessions() { return sessions; }
+  @Override public UserStore users() { return users; }
+  @Override public AuditLog audit() { return audit; }
+  @Override public Future<Void> ping() { return Future.succeededFuture(); }
+  @Override public String kind() { return "memory"; }
+  @Override public void close() {}
+}
