@@ -1,0 +1,62 @@
+package app.previsit.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.previsit.Main;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClassifyCommandTest {
+  @Test
+  void oneJsonLinePerInputLineInOrderEvenForBadBytes() throws Exception {
+    byte[] input = ("crushing pain in my chest\n\nno chest pain\n" + "x".repeat(100_000) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] withBadBytes = new byte[input.length + 3];
+    System.arraycopy(input, 0, withBadBytes, 0, input.length);
+    withBadBytes[input.length] = (byte) 0xff;
+    withBadBytes[input.length + 1] = (byte) 0xfe;
+    withBadBytes[input.length + 2] = '\n';
+    String out = run(withBadBytes, "classify");
+    String[] lines = out.split("\n");
+    assertEquals(5, lines.length);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode first = json.readTree(lines[0]);
+    assertEquals("crushing pain in my chest", first.get("text").asText());
+    assertEquals("emergency", first.get("intent").asText());
+    assertTrue(first.get("redFlag").asBoolean());
+    assertEquals("cardiac", first.get("redFlagCategory").asText());
+    assertTrue(json.readTree(lines[1]).get("redFlagCategory").isNull());
+    assertEquals(false, json.readTree(lines[2]).get("redFlag").asBoolean());
+    for (String l : lines) assertTrue(json.readTree(l).has("entities"));
+  }
+
+  @Test
+  void evalPrintsTheReport() throws Exception {
+    String out = run(new byte[0], "eval");
+    assertTrue(out.contains("accuracy="), out);
+    assertTrue(out.contains("emergency_recall=1.000"), out);
+  }
+
+  private static String run(byte[] stdin, String... args) {
+    InputStream oldIn = System.in;
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      System.setIn(new ByteArrayInputStream(stdin));
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      assertEquals(0, Main.run(List.of(args)));
+    } finally {
+      System.setIn(oldIn);
+      System.setOut(oldOut);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,100 @@
+package app.previsit.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpenNlpUnderstandingTest {
+  private final Understanding nlu = OpenNlpUnderstanding.shared();
+
+  @Test
+  void heldOutSetMeetsTheAccuracyBars() {
+    Evaluation e = Evaluation.of(nlu, TrainingData.heldOut(), TrainingData.nearMisses());
+    assertTrue(e.total() >= 200, "held-out set too small: " + e.total());
+    assertTrue(e.accuracy() >= 0.92, "accuracy " + e.accuracy() + "\n" + e.report());
+    assertTrue(e.macroF1() >= 0.90, "macro-F1 " + e.macroF1() + "\n" + e.report());
+  }
+
+  @Test
+  void everyHeldOutEmergencyTriggersTheEmergencyReply() {
+    for (TrainingData.Example ex : TrainingData.heldOut()) {
+      if (ex.intent() == Intent.EMERGENCY) {
+        Analysis a = nlu.analyse(ex.text());
+        assertTrue(a.redFlag(), "missed emergency: " + ex.text());
+        assertNotNull(a.redFlagCategory(), ex.text());
+      }
+    }
+  }
+
+  @Test
+  void everyTrainingEmergencyIsCaughtByTheRulesToo() {
+    for (TrainingData.Example ex : TrainingData.training()) {
+      if (ex.intent() == Intent.EMERGENCY) assertTrue(nlu.analyse(ex.text()).redFlag(), "missed: " + ex.text());
+    }
+  }
+
+  @Test
+  void nearMissesRaiseFewerThanFivePercentFalseAlarms() {
+    List<String> near = TrainingData.nearMisses();
+    long alarms = near.stream().filter(t -> nlu.analyse(t).redFlag()).count();
+    assertTrue(alarms <= near.size() * 0.05, alarms + " false alarms of " + near.size());
+  }
+
+  @Test
+  void noOtherIntentInTheHeldOutSetRaisesAnAlarm() {
+    for (TrainingData.Example ex : TrainingData.heldOut()) {
+      if (ex.intent() != Intent.EMERGENCY) assertFalse(nlu.analyse(ex.text()).redFlag(), ex.text());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no chest pain", "my dad had a stroke", "had a seizure as a child",
+      "this form is killing me", "had chest pain last year, fine now", "I'm not suicidal"})
+  void negatedPastAndOtherPeoplesEmergenciesAreNotRedFlags(String text) {
+    assertFalse(nlu.analyse(text).redFlag(), text);
+  }
+
+  @Test
+  void categoriesAreNamed() {
+    assertEquals("cardiac", nlu.analyse("crushing pain in my chest").redFlagCategory());
+    assertEquals("stroke", nlu.analyse("my face has dropped on one side").redFlagCategory());
+    assertEquals("suicide", nlu.analyse("i don't want to be alive anymore").redFlagCategory());
+    assertEquals("overdose", nlu.analyse("I've taken all my pills").redFlagCategory());
+    assertEquals("seizure", nlu.analyse("my son is having a seizure right now").redFlagCategory());
+  }
+
+  @Test
+  void entitiesAreFound() {
+    Analysis a = nlu.analyse("my knee has been swollen for 3 weeks, about 7/10, I'm on ramipril 5mg");
+    assertEquals("for 3 weeks", a.entities("duration").get(0).text());
+    assertEquals("7", a.entities("score").get(0).value());
+    assertEquals("ramipril", a.entities("medicine").get(0).value());
+    assertEquals("knee", a.entities("body_part").get(0).value());
+    Analysis r = nlu.analyse("I read https://www.nhs.uk/conditions/gout/ and something on TikTok");
+    assertEquals("https://www.nhs.uk/conditions/gout/", r.entities("url").get(0).value());
+    assertEquals("tiktok", r.entities("site").get(0).value());
+    assertEquals("8", nlu.analyse("really bad").entities("score").get(0).value());
+    assertEquals("since Christmas", nlu.analyse("since Christmas").entities("duration").get(0).text());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\u0000\u0007\u001b[31m", "😀😀😀", "مرحبا كيف حالك", "\uFFFD\uFFFD"})
+  void oddInputGetsALowConfidenceAnswerAndNoAlarm(String text) {
+    Analysis a = nlu.analyse(text);
+    assertNotNull(a.intent());
+    assertFalse(a.redFlag());
+    assertTrue(a.confidence() < OpenNlpUnderstanding.CONFIDENCE_THRESHOLD || a.intent() == Intent.CHITCHAT, text);
+  }
+
+  @Test
+  void aHundredKilobyteLineIsAnalysedWithoutTrouble() {
+    Analysis a = nlu.analyse("chest ".repeat(20_000));
+    assertNotNull(a.intent());
+  }
+}
