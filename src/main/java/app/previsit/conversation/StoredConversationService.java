@@ -1,0 +1,155 @@
+package app.previsit.conversation;
+
+import app.previsit.config.Config;
+import app.previsit.dialogue.Conversation;
+import app.previsit.dialogue.ConversationCodec;
+import app.previsit.dialogue.Dialogue;
+import app.previsit.dialogue.Line;
+import app.previsit.dialogue.Next;
+import app.previsit.dialogue.PatientInput;
+import app.previsit.dialogue.Reply;
+import app.previsit.invitation.Invitation;
+import app.previsit.invitation.InvitationStatus;
+import app.previsit.store.Stores;
+import app.previsit.store.Versioned;
+import app.previsit.summary.SummaryBuilder;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Load, apply the pure core, save with compare-and-set; retry when another writer got there
+ * first. Each turn with a message id is applied at most once: the ids of recent turns and their
+ * replies are saved in the same atomic write as the state, so a repeat gets the first answer back.
+ */
+public final class StoredConversationService implements ConversationService {
+  /** More writers than this racing for one conversation means something is wrong; give up loudly. */
+  private static final int MAX_ATTEMPTS = 8;
+
+  private final Stores stores;
+  private final Dialogue dialogue;
+  private final Clock clock;
+  private final Config config;
+
+  public StoredConversationService(Stores stores, Dialogue dialogue, Clock clock, Config config) {
+    this.stores = stores;
+    this.dialogue = dialogue;
+    this.clock = clock;
+    this.config = config;
+  }
+
+  @Override
+  public Future<Turn> open(Invitation invitation) {
+    return stores.sessions().load(invitation.id()).compose(stored -> {
+      if (stored.isPresent()) {
+        SessionEnvelope e = SessionEnvelope.parse(stored.get().value());
+        return Future.succeededFuture(new Turn(List.of(), e.conversation().done(), false));
+      }
+      Next next = dialogue.start(invitation.patientName(), clock.instant());
+      SessionEnvelope e = new SessionEnvelope(next.conversation(), List.of());
+      return stores.sessions().compareAndSet(invitation.id(), 0, e.toJson(), ttl(invitation))
+          .map(won -> new Turn(won ? next.replies() : List.of(), false, false));
+    });
+  }
+
+  @Override
+  public Future<Turn> handle(Invitation invitation, PatientInput input, String messageId) {
+    return attempt(invitation, input, messageId, 1);
+  }
+
+  private Future<Turn> attempt(Invitation invitation, PatientInput input, String messageId, int attempt) {
+    return stores.sessions().load(invitation.id()).compose(stored -> {
+      Instant now = clock.instant();
+      long version = stored.map(Versioned::version).orElse(0L);
+      SessionEnvelope before;
+      List<Reply> greeting = List.of();
+      if (stored.isPresent()) {
+        before = SessionEnvelope.parse(stored.get().value());
+        Optional<List<Reply>> earlier = before.repliesFor(messageId);
+        if (earlier.isPresent()) {
+          return Future.succeededFuture(new Turn(earlier.get(), before.conversation().done(), true));
+        }
+      } else {
+        Next start = dialogue.start(invitation.patientName(), now);
+        before = new SessionEnvelope(start.conversation(), List.of());
+        greeting = start.replies();
+      }
+      boolean startOnly = input instanceof PatientInput.Command c && "start".equals(c.name()) && stored.isEmpty();
+      Next next = startOnly ? new Next(before.conversation(), greeting) : dialogue.update(before.conversation(), input, now);
+      List<Reply> replies = startOnly ? greeting : concat(greeting, next.replies());
+      SessionEnvelope after = before.next(next.conversation(), messageId, replies);
+      Future<Boolean> saved = next.conversation().forgotten()
+          ? stores.sessions().compareAndSet(invitation.id(), version, after.toJson(), Duration.ofMinutes(5))
+          : stores.sessions().compareAndSet(invitation.id(), version, after.toJson(), ttl(invitation));
+      return saved.compose(won -> {
+        if (!won) {
+          if (attempt >= MAX_ATTEMPTS) {
+            return Future.failedFuture(new IllegalStateException("conversation " + invitation.id() + " kept changing"));
+          }
+          return attempt(invitation, input, messageId, attempt + 1);
+        }
+        Turn turn = new Turn(replies, next.conversation().done(), false);
+        return followInvitation(invitation.id(), before.conversation(), next.conversation(), now).map(turn);
+      });
+    });
+  }
+
+  /** Keeps the invitation's status in step with the conversation (started, completed, cancelled). */
+  private Future<Void> followInvitation(String id, Conversation before, Conversation after, Instant now) {
+    InvitationStatus target;
+    if (after.forgotten()) target = InvitationStatus.CANCELLED;
+    else if (after.confirmed() && !before.confirmed()) target = InvitationStatus.COMPLETED;
+    else if (after.started() && !before.started()) target = InvitationStatus.STARTED;
+    else return Future.succeededFuture();
+    return stores.invitations().byId(id).compose(found -> {
+      if (found.isEmpty()) return Future.succeededFuture();
+      Invitation inv = found.get();
+      if (inv.status() == target || inv.status() == InvitationStatus.CANCELLED) return Future.succeededFuture();
+      if (target == InvitationStatus.STARTED && inv.status() == InvitationStatus.COMPLETED) return Future.succeededFuture();
+      Future<Void> erase = target == InvitationStatus.CANCELLED ? stores.sessions().delete(id) : Future.succeededFuture();
+      return erase.compose(v -> stores.invitations().update(inv.withStatus(target, now))).mapEmpty();
+    });
+  }
+
+  @Override
+  public Future<List<TranscriptLine>> history(Invitation invitation) {
+    return stores.sessions().load(invitation.id()).map(stored -> stored
+        .map(v -> SessionEnvelope.parse(v.value()).conversation().transcript().stream().map(StoredConversationService::line).toList())
+        .orElse(List.of()));
+  }
+
+  @Override
+  public Future<Optional<JsonObject>> summary(Invitation invitation) {
+    return stores.sessions().load(invitation.id()).map(stored -> {
+      Conversation c = stored.map(v -> SessionEnvelope.parse(v.value()).conversation()).orElse(null);
+      return Optional.of(SummaryBuilder.build(invitation, c, config.timeZone(), clock.instant()));
+    });
+  }
+
+  /** Kept until the retention period after the appointment has passed. */
+  private Duration ttl(Invitation invitation) {
+    Instant appointment = invitation.appointmentAt().atZone(config.timeZone()).toInstant();
+    Duration left = Duration.between(clock.instant(), appointment.plus(config.retentionAfterAppointment()));
+    return left.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : left;
+  }
+
+  private static TranscriptLine line(Line l) {
+    return new TranscriptLine(l.from(), l.text(), l.buttons(), Instant.ofEpochMilli(l.at()));
+  }
+
+  private static List<Reply> concat(List<Reply> a, List<Reply> b) {
+    if (a.isEmpty()) return b;
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** Builds the service's dialogue from configuration: wording file and confidence threshold. */
+  public static Dialogue dialogueFor(Config config, app.previsit.nlu.Understanding nlu) {
+    var messages = app.previsit.dialogue.Messages.load(config.messagesFile(), java.util.Map.of(
+        "phone", config.practicePhone(), "days", Long.toString(config.retentionAfterAppointment().toDays())));
+    return new Dialogue(nlu, messages, app.previsit.nlu.OpenNlpUnderstanding.CONFIDENCE_THRESHOLD);
+  }
+}

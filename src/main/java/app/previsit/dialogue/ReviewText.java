@@ -1,0 +1,75 @@
+package app.previsit.dialogue;
+
+import java.util.List;
+
+/** The summary in plain words, as the patient sees it before confirming. */
+final class ReviewText {
+  private final Messages m;
+
+  ReviewText(Messages m) {
+    this.m = m;
+  }
+
+  String of(Conversation c) {
+    Answers a = c.answers();
+    if (a.isEmpty() && c.redFlags().isEmpty()) return m.text("summary.empty");
+    StringBuilder b = new StringBuilder();
+    if (!c.redFlags().isEmpty()) {
+      section(b, m.text("summary.redflags"), c.redFlags().stream().map(RedFlag::text).toList());
+    }
+    if (!a.concerns().isEmpty()) {
+      section(b, m.text("summary.concerns"), a.concerns().stream().map(this::concern).toList());
+    }
+    if (!a.research().isEmpty()) {
+      section(b, m.text("summary.research"), a.research().stream().map(r -> r.sources().isEmpty()
+          ? r.text() : r.text() + " (" + String.join(", ", r.sources()) + ")").toList());
+    }
+    section(b, m.text("summary.questions"), a.questions());
+    section(b, m.text("summary.goals"), a.goals());
+    if (a.decisionRole() != null) section(b, m.text("summary.decision"), List.of(m.text("role." + a.decisionRole().json())));
+    section(b, m.text("summary.preferences"), a.preferences());
+    section(b, m.text("summary.medications"), a.medications());
+    return b.toString().trim();
+  }
+
+  /** One section as the "old answers" shown when the patient redoes it from the review. */
+  String section(Answers a, Stage start) {
+    List<String> items = switch (start) {
+      case AGENDA -> a.concerns().stream().map(Concern::text).toList();
+      case RESEARCH -> a.research().stream().map(Research::text).toList();
+      case QUESTIONS -> a.questions();
+      case GOALS -> a.goals();
+      case DECISION -> a.decisionRole() == null ? a.preferences()
+          : java.util.stream.Stream.concat(java.util.stream.Stream.of(m.text("role." + a.decisionRole().json())),
+              a.preferences().stream()).toList();
+      case MEDICATIONS -> a.medications();
+      default -> List.of();
+    };
+    return items.isEmpty() ? "(none)" : String.join("; ", items);
+  }
+
+  private String concern(Concern c) {
+    StringBuilder s = new StringBuilder(c.text());
+    StringBuilder details = new StringBuilder();
+    detail(details, c.duration() == null ? null : m.text("summary.duration", "value", c.duration()));
+    detail(details, c.severity() == null ? null : m.text("summary.impact", "value", c.severity().toString()));
+    detail(details, c.idea() == null ? null : m.text("summary.idea", "value", c.idea()));
+    detail(details, c.worry() == null ? null : m.text("summary.worry", "value", c.worry()));
+    detail(details, c.expectation() == null ? null : m.text("summary.expectation", "value", c.expectation()));
+    if (details.length() > 0) s.append(" (").append(details).append(')');
+    return s.toString();
+  }
+
+  private static void detail(StringBuilder b, String text) {
+    if (text == null) return;
+    if (b.length() > 0) b.append("; ");
+    b.append(text);
+  }
+
+  private static void section(StringBuilder b, String title, List<String> items) {
+    if (items.isEmpty()) return;
+    b.append(title).append(":\n");
+    for (String i : items) b.append("• ").append(i).append('\n');
+    b.append('\n');
+  }
+}

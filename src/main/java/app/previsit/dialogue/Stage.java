@@ -1,0 +1,19 @@
+package app.previsit.dialogue;
+
+/** Where the conversation stands: which question the patient is answering. */
+public enum Stage {
+  WELCOME,
+  AGENDA, CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, AGENDA_MORE, PRIORITY,
+  RESEARCH, RESEARCH_MORE,
+  QUESTIONS,
+  GOALS, GOALS_MORE,
+  DECISION,
+  PREFERENCES, PREFERENCES_MORE,
+  MEDICATIONS, MEDICATIONS_MORE,
+  REVIEW, REVIEW_CHANGE,
+  DONE,
+  /** Holding stages: they remember where to return in {@link Conversation#resume()}. */
+  EMERGENCY, STOPPED, CONFIRM_FORGET,
+  /** Everything was erased at the patient's request. */
+  FORGOTTEN
+}
