@@ -26,7 +26,8 @@ public record Config(
     ZoneId timeZone,
     Duration retentionAfterAppointment,
     Duration invitationLifetime,
-    String practicePhone) {
+    String practicePhone,
+    Optional<String> sessionSecret) {
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -54,20 +55,21 @@ public record Config(
         r.zone("PREVISIT_TIMEZONE", "Europe/London"),
         Duration.ofDays(r.positiveInt("PREVISIT_RETENTION_DAYS", 30)),
         Duration.ofDays(r.positiveInt("PREVISIT_INVITATION_DAYS", 14)),
-        r.string("PREVISIT_PRACTICE_PHONE", "the practice"));
+        r.string("PREVISIT_PRACTICE_PHONE", "the practice"),
+        r.optional("PREVISIT_SESSION_SECRET"));
   }
 
   /** The same settings with another HTTP address; used by tests and {@code bench}. */
   public Config withHttp(String host, int port) {
     return new Config(host, port, "http://" + host + ":" + port, usersFile, redisUrl, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
-        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone);
+        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret);
   }
 
   public Config withRedis(Optional<URI> redis) {
     return new Config(httpHost, httpPort, publicUrl, usersFile, redis, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
-        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone);
+        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret);
   }
 
   private static String stripTrailingSlash(String s) {

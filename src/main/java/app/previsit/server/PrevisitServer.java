@@ -1,0 +1,93 @@
+package app.previsit.server;
+
+import app.previsit.config.Config;
+import app.previsit.conversation.StoredConversationService;
+import app.previsit.nlu.OpenNlpUnderstanding;
+import app.previsit.staff.FileUserStore;
+import app.previsit.staff.StaffRoutes;
+import app.previsit.store.Stores;
+import app.previsit.store.memory.MemoryStores;
+import app.previsit.store.redis.RedisStores;
+import app.previsit.web.HttpErrors;
+import app.previsit.web.SecurityHeaders;
+import app.previsit.web.chat.ChatRoutes;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running Previsit: stores, NLU, conversation service and the HTTP server with every route. */
+public final class PrevisitServer {
+  private static final Logger LOG = LoggerFactory.getLogger(PrevisitServer.class);
+  /** Largest request body: a day's CSV fits easily; nothing a patient types comes near it. */
+  private static final long BODY_LIMIT = 256 * 1024;
+
+  private final Services services;
+  private final HttpServer http;
+
+  private PrevisitServer(Services services, HttpServer http) {
+    this.services = services;
+    this.http = http;
+  }
+
+  public static Future<PrevisitServer> start(Config config, Clock clock) {
+    Vertx vertx = Vertx.vertx();
+    Stores stores;
+    try {
+      stores = stores(config, vertx);
+    } catch (RuntimeException e) {
+      vertx.close();
+      return Future.failedFuture(e);
+    }
+    OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
+    var conversations = new StoredConversationService(stores, StoredConversationService.dialogueFor(config, nlu), clock, config);
+    Services services = new Services(config, vertx, stores, nlu, conversations, clock,
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> HealthRoutes.measure(services, ctx));
+    router.route().handler(SecurityHeaders::handle);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.route("/static/*").handler(StaticHandler.create("web").setCachingEnabled(true));
+    HealthRoutes.mount(router, services);
+    StaffRoutes.mount(router, services);
+    ChatRoutes.mount(router, services);
+    router.route().last().handler(ctx -> HttpErrors.send(ctx, 404, "not found"));
+    router.route().failureHandler(HttpErrors::onFailure);
+    return vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost())
+        .map(http -> new PrevisitServer(services, http))
+        .onFailure(e -> {
+          stores.close();
+          vertx.close();
+        });
+  }
+
+  private static Stores stores(Config config, Vertx vertx) {
+    if (config.redisUrl().isPresent()) return RedisStores.connect(config.redisUrl().get(), config);
+    LOG.warn("REDIS_URL is not set: using the in-memory store. NOTHING SURVIVES A RESTART.");
+    return config.usersFile().<Stores>map(f -> new MemoryStores(new FileUserStore(f))).orElseGet(MemoryStores::new);
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  /** Stops taking connections, lets requests in flight finish, then closes the stores and Vert.x. */
+  public Future<Void> stop() {
+    return http.shutdown(java.time.Duration.ofSeconds(10))
+        .eventually(() -> {
+          services.stores().close();
+          return services.vertx().close();
+        });
+  }
+}

@@ -1,0 +1,235 @@
+package app.previsit.staff;
+
+import app.previsit.invitation.Invitation;
+import app.previsit.server.Services;
+import app.previsit.store.AuditEvent;
+import app.previsit.store.StaffUser;
+import app.previsit.store.StaffUser.Role;
+import app.previsit.web.HttpErrors;
+import app.previsit.web.RateLimiter;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/** The staff JSON API: login, invitations (reception, admin), summaries (gp, admin), audit (admin). */
+public final class StaffRoutes {
+  static final Set<Role> RECEPTION = Set.of(Role.RECEPTION, Role.ADMIN);
+  static final Set<Role> CLINICAL = Set.of(Role.GP, Role.ADMIN);
+  static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+
+  private final Services services;
+  final StaffAuth auth;
+  final StaffTokens tokens;
+  final InvitationDesk desk;
+  private final RateLimiter loginsPerUser = new RateLimiter(5, 5);
+  private final RateLimiter loginsPerAddress = new RateLimiter(20, 20);
+
+  StaffRoutes(Services services) {
+    this.services = services;
+    byte[] secret = services.config().sessionSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .orElseGet(() -> {
+          byte[] b = new byte[32];
+          new SecureRandom().nextBytes(b);
+          return b;
+        });
+    this.tokens = new StaffTokens(secret, Duration.ofHours(12));
+    this.auth = new StaffAuth(tokens, services.clock());
+    this.desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock());
+  }
+
+  public static void mount(Router router, Services services) {
+    StaffRoutes r = new StaffRoutes(services);
+    router.post("/api/login").handler(r::login);
+    router.route("/api/invitations*").handler(ctx -> r.auth.api(ctx, RECEPTION));
+    router.post("/api/invitations/import").handler(r::importCsv);
+    router.post("/api/invitations").handler(r::createInvitation);
+    router.get("/api/invitations").handler(r::listInvitations);
+    router.delete("/api/invitations/:id").handler(r::cancelInvitation);
+    router.route("/api/summaries*").handler(ctx -> r.auth.api(ctx, CLINICAL));
+    router.get("/api/summaries").handler(r::listSummaries);
+    router.get("/api/summaries/:id").handler(r::summary);
+    router.get("/api/audit").handler(ctx -> r.auth.api(ctx, ADMIN));
+    router.get("/api/audit").handler(r::audit);
+    StaffPages.mount(router, services, r);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = HttpErrors.jsonBody(ctx);
+    if (body == null) return;
+    String username = HttpErrors.required(ctx, body, "username");
+    if (username == null) return;
+    String password = HttpErrors.required(ctx, body, "password");
+    if (password == null) return;
+    authenticate(ctx, username, password).onSuccess(user -> {
+      if (user.isEmpty()) return;
+      String token = tokens.issue(user.get(), services.clock().instant());
+      ctx.response().putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("token", token).put("role", user.get().role().json()).encode());
+    }).onFailure(ctx::fail);
+  }
+
+  /** Checks a password off the event loop (bcrypt is slow by design); answers 401/429 itself. */
+  Future<Optional<StaffUser>> authenticate(RoutingContext ctx, String username, String password) {
+    long now = services.clock().millis();
+    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    if (!loginsPerAddress.tryAcquire(address, now) || !loginsPerUser.tryAcquire(username, now)) {
+      ctx.response().putHeader("Retry-After", "60");
+      HttpErrors.send(ctx, 429, "too many login attempts, please wait a minute");
+      return Future.succeededFuture(Optional.empty());
+    }
+    return services.stores().users().find(username).compose(found -> services.vertx().executeBlocking(() ->
+        Passwords.matches(password, found.map(StaffUser::passwordHash).orElse(null)) ? found : Optional.<StaffUser>empty()))
+        .map(user -> {
+          if (user.isEmpty()) HttpErrors.send(ctx, 401, "wrong username or password");
+          return user;
+        });
+  }
+
+  private void createInvitation(RoutingContext ctx) {
+    JsonObject body = HttpErrors.jsonBody(ctx);
+    if (body == null) return;
+    for (String f : List.of("patientName", "appointmentAt", "clinician")) {
+      if (HttpErrors.required(ctx, body, f) == null) return;
+    }
+    Object ref = body.getValue("reference");
+    if (ref != null && !(ref instanceof String)) {
+      HttpErrors.send(ctx, 400, "field 'reference' must be a string");
+      return;
+    }
+    desk.create(body.getString("patientName"), body.getString("appointmentAt"), body.getString("clinician"), (String) ref)
+        .onSuccess(inv -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+            .putHeader("Location", "/api/invitations/" + inv.id()).end(desk.json(inv).encode()))
+        .onFailure(e -> invalidOrFail(ctx, e));
+  }
+
+  private void listInvitations(RoutingContext ctx) {
+    LocalDate date = date(ctx);
+    if (date == null) return;
+    services.stores().invitations().byDate(date).onSuccess(list -> {
+      JsonArray out = new JsonArray();
+      list.forEach(i -> out.add(desk.json(i)));
+      ctx.response().putHeader("Content-Type", "application/json").end(out.encode());
+    }).onFailure(ctx::fail);
+  }
+
+  private void cancelInvitation(RoutingContext ctx) {
+    desk.cancel(ctx.pathParam("id")).onSuccess(found -> {
+      if (found.isEmpty()) HttpErrors.send(ctx, 404, "no invitation with that id");
+      else ctx.response().putHeader("Content-Type", "application/json").end(desk.json(found.get()).encode());
+    }).onFailure(ctx::fail);
+  }
+
+  private void importCsv(RoutingContext ctx) {
+    String csv = ctx.body().asString();
+    if (csv == null || csv.isBlank()) {
+      HttpErrors.send(ctx, 400, "a CSV body is required: patientName,appointmentAt,clinician,reference");
+      return;
+    }
+    importRows(csv).onSuccess(rows -> ctx.response().putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("created", rows.stream().filter(r -> r.getBoolean("ok")).count())
+            .put("failed", rows.stream().filter(r -> !r.getBoolean("ok")).count()).put("rows", new JsonArray(rows)).encode()))
+        .onFailure(e -> invalidOrFail(ctx, e));
+  }
+
+  /** One result per data row: {row, ok, id?, error?}. Good rows are created, bad rows reported. */
+  Future<List<JsonObject>> importRows(String csv) {
+    List<CSVRecord> records;
+    try {
+      records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+          .setTrim(true).setIgnoreHeaderCase(true).build().parse(new StringReader(csv)).getRecords();
+    } catch (IOException | RuntimeException e) {
+      return Future.failedFuture(new InvitationDesk.Invalid("the CSV could not be read: " + e.getMessage()));
+    }
+    List<Future<JsonObject>> results = new ArrayList<>();
+    for (CSVRecord r : records) {
+      long row = r.getRecordNumber() + 1;
+      results.add(desk.create(field(r, "patientName"), field(r, "appointmentAt"), field(r, "clinician"), field(r, "reference"))
+          .map(inv -> new JsonObject().put("row", row).put("ok", true).put("id", inv.id()).put("patientName", inv.patientName())
+              .put("webLink", desk.webLink(inv)))
+          .recover(e -> Future.succeededFuture(new JsonObject().put("row", row).put("ok", false)
+              .put("error", e instanceof InvitationDesk.Invalid ? e.getMessage() : "could not be saved"))));
+    }
+    return Future.all(results).map(all -> results.stream().map(Future::result).toList());
+  }
+
+  private static String field(CSVRecord r, String name) {
+    return r.isMapped(name) && r.isSet(name) ? r.get(name) : null;
+  }
+
+  private void listSummaries(RoutingContext ctx) {
+    LocalDate date = date(ctx);
+    if (date == null) return;
+    String who = auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
+    daySummaries(date).compose(list -> audit(who, "list-summaries", date.toString()).map(list))
+        .onSuccess(list -> ctx.response().putHeader("Content-Type", "application/json").end(new JsonArray(list).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  /** The day's summaries: red flags first, then appointment order. */
+  Future<List<JsonObject>> daySummaries(LocalDate date) {
+    return services.stores().invitations().byDate(date).compose(list -> {
+      List<Future<JsonObject>> each = new ArrayList<>();
+      for (Invitation inv : list) each.add(services.conversations().summary(inv).map(Optional::get));
+      return Future.all(each).map(all -> each.stream().map(Future::result)
+          .sorted(Comparator.comparing((JsonObject s) -> s.getJsonArray("redFlags").isEmpty()))
+          .toList());
+    });
+  }
+
+  private void summary(RoutingContext ctx) {
+    String who = auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
+    services.stores().invitations().byId(ctx.pathParam("id")).compose(found -> {
+      if (found.isEmpty()) return Future.succeededFuture(Optional.<JsonObject>empty());
+      return services.conversations().summary(found.get())
+          .compose(s -> audit(who, "view-summary", found.get().id()).map(s));
+    }).onSuccess(s -> {
+      if (s.isEmpty()) HttpErrors.send(ctx, 404, "no summary with that id");
+      else ctx.response().putHeader("Content-Type", "application/json").end(s.get().encode());
+    }).onFailure(ctx::fail);
+  }
+
+  private void audit(RoutingContext ctx) {
+    services.stores().audit().recent(500).onSuccess(events -> {
+      JsonArray out = new JsonArray();
+      events.forEach(e -> out.add(new JsonObject().put("at", e.at().toString()).put("actor", e.actor())
+          .put("action", e.action()).put("target", e.target())));
+      ctx.response().putHeader("Content-Type", "application/json").end(out.encode());
+    }).onFailure(ctx::fail);
+  }
+
+  Future<Void> audit(String actor, String action, String target) {
+    return services.stores().audit().record(new AuditEvent(services.clock().instant(), actor, action, target));
+  }
+
+  /** ?date=YYYY-MM-DD, default today in the practice's zone; null after answering 400. */
+  LocalDate date(RoutingContext ctx) {
+    String d = ctx.request().getParam("date");
+    if (d == null || d.isBlank()) return LocalDate.now(services.clock().withZone(services.config().timeZone()));
+    try {
+      return LocalDate.parse(d);
+    } catch (DateTimeParseException e) {
+      HttpErrors.send(ctx, 400, "parameter 'date' must look like 2026-11-23");
+      return null;
+    }
+  }
+
+  private static void invalidOrFail(RoutingContext ctx, Throwable e) {
+    if (e instanceof InvitationDesk.Invalid) HttpErrors.send(ctx, 400, e.getMessage());
+    else ctx.fail(e);
+  }
+}

@@ -1,0 +1,31 @@
+package app.previsit.store.redis;
+
+/**
+ * Every Redis key Previsit writes, in one place. All live under {@code previsit:}.
+ * <pre>
+ * previsit:inv:{id}          string  invitation JSON              expires retention after the appointment
+ * previsit:token:{token}     string  invitation id                same expiry
+ * previsit:day:{yyyy-mm-dd}  zset    invitation ids by appointment same expiry
+ * previsit:chat:{chatId}     string  invitation id bound to a Telegram chat
+ * previsit:session:{id}      hash    v = version, data = conversation JSON   expires like the invitation
+ * previsit:user:{username}   string  staff user JSON (bcrypt hash, role)
+ * previsit:users             set     usernames
+ * previsit:audit             list    audit events, newest first (trimmed to 100,000)
+ * </pre>
+ * Patient data lives only in inv, session (and the token/day/chat indexes point at it);
+ * forgetting a patient deletes the session and cancels the invitation.
+ */
+final class RedisKeys {
+  static final String PREFIX = "previsit:";
+
+  private RedisKeys() {}
+
+  static String invitation(String id) { return PREFIX + "inv:" + id; }
+  static String token(String token) { return PREFIX + "token:" + token; }
+  static String day(String date) { return PREFIX + "day:" + date; }
+  static String chat(long chatId) { return PREFIX + "chat:" + chatId; }
+  static String session(String id) { return PREFIX + "session:" + id; }
+  static String user(String username) { return PREFIX + "user:" + username; }
+  static String users() { return PREFIX + "users"; }
+  static String audit() { return PREFIX + "audit"; }
+}

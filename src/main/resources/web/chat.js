@@ -1,0 +1,73 @@
+// Patient web chat. Patient and bot text is only ever set with textContent, never as HTML.
+(function () {
+  'use strict';
+  var root = document.getElementById('chat');
+  var token = root.getAttribute('data-token');
+  var list = document.getElementById('messages');
+  var buttons = document.getElementById('buttons');
+  var form = document.getElementById('composer');
+  var input = document.getElementById('text');
+  var sending = false;
+  var counter = 0;
+
+  function add(from, text) {
+    var li = document.createElement('li');
+    li.className = 'msg ' + (from === 'patient' ? 'from-patient' : 'from-bot');
+    li.textContent = text;
+    list.appendChild(li);
+    li.scrollIntoView({block: 'end'});
+  }
+
+  function showButtons(labels) {
+    buttons.textContent = '';
+    (labels || []).forEach(function (label) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'chip';
+      b.textContent = label;
+      b.addEventListener('click', function () { send({button: label}, label); });
+      buttons.appendChild(b);
+    });
+  }
+
+  function showError(text) { add('bot', text); }
+
+  function send(body, shown) {
+    if (sending) return;
+    sending = true;
+    add('patient', shown);
+    showButtons([]);
+    body.id = Date.now().toString(36) + '-' + (counter++);
+    fetch('/chat/api/' + encodeURIComponent(token) + '/messages', {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().then(function (j) { return {ok: r.ok, json: j}; });
+    }).then(function (res) {
+      if (!res.ok) { showError(res.json.error || 'Sorry, something went wrong. Please try again.'); return; }
+      var last = [];
+      res.json.replies.forEach(function (r) { add('bot', r.text); last = r.buttons; });
+      showButtons(last);
+      if (res.json.done) root.classList.add('done');
+    }).catch(function () {
+      showError('Sorry, the connection failed. Please try again.');
+    }).finally(function () { sending = false; input.focus(); });
+  }
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    send({text: text}, text);
+  });
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+
+  fetch('/chat/api/' + encodeURIComponent(token) + '/history').then(function (r) { return r.json(); }).then(function (j) {
+    var last = [];
+    (j.messages || []).forEach(function (m) { add(m.from, m.text); last = m.from === 'bot' ? m.buttons : []; });
+    showButtons(last);
+    if (j.done) root.classList.add('done');
+  }).catch(function () { showError('Sorry, the chat could not load. Please refresh the page.'); });
+})();
