@@ -180,7 +180,8 @@ public final class Dialogue {
   private Conversation stage(Conversation c, String t, Analysis a, int choice, List<Reply> out) {
     Answers ans = c.answers();
     Intent intent = a == null ? null : a.intent();
-    boolean no = choice < 0 && (intent == Intent.DENY || intent == Intent.FINISH);
+    // "no" / "that's all" close a list, but "no chest pain, just a cough" is an answer with content.
+    boolean no = choice < 0 && (intent == Intent.DENY || intent == Intent.FINISH) && words(t) <= 5;
     boolean yes = choice < 0 && intent == Intent.AFFIRM;
     switch (c.stage()) {
       case WELCOME -> {
@@ -204,7 +205,8 @@ public final class Dialogue {
           return ask(c.answered(afterAgenda(ans)), out);
         }
         if (fileElsewhere(intent, a, Intent.CONCERN)) return file(c, t, a, out);
-        if (a != null && a.confidence() < rephraseBelow && intent != Intent.CONCERN && !c.rephraseAsked()) {
+        if (a != null && a.confidence() < rephraseBelow && intent != Intent.CONCERN && !c.rephraseAsked()
+            && t.length() <= 200) {
           out.add(Reply.of(m.text("rephrase")));
           return c.askedToRephrase();
         }
@@ -338,6 +340,10 @@ public final class Dialogue {
       }
       default -> throw new IllegalStateException("unhandled stage " + c.stage());
     }
+  }
+
+  private static int words(String t) {
+    return t.isBlank() ? 0 : t.strip().split("\\s+").length;
   }
 
   private static long lastAt(Conversation c) {

@@ -1,0 +1,81 @@
+package app.previsit.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.previsit.nlu.OpenNlpUnderstanding;
+import java.time.Instant;
+import java.util.List;
+
+/** Given/when/then helper: drives the pure core with the real NLU and keeps the last replies. */
+final class ConversationScript {
+  static final Dialogue DIALOGUE =
+      new Dialogue(OpenNlpUnderstanding.shared(), Messages.defaults(), OpenNlpUnderstanding.CONFIDENCE_THRESHOLD);
+
+  private Conversation state;
+  private List<Reply> last;
+  private long clock = 1_700_000_000_000L;
+
+  static ConversationScript given(String name) {
+    ConversationScript s = new ConversationScript();
+    Next n = DIALOGUE.start(name, s.now());
+    s.state = n.conversation();
+    s.last = n.replies();
+    return s;
+  }
+
+  private Instant now() {
+    clock += 1000;
+    return Instant.ofEpochMilli(clock);
+  }
+
+  ConversationScript says(String text) {
+    return apply(new PatientInput.Text(text));
+  }
+
+  ConversationScript presses(String label) {
+    return apply(new PatientInput.Button(label));
+  }
+
+  ConversationScript command(String name) {
+    return apply(new PatientInput.Command(name, null));
+  }
+
+  ConversationScript apply(PatientInput input) {
+    Next n = DIALOGUE.update(state, input, now());
+    assertFalse(n.replies().isEmpty(), "no reply to " + input);
+    state = n.conversation();
+    last = n.replies();
+    return this;
+  }
+
+  Conversation state() {
+    return state;
+  }
+
+  Answers answers() {
+    return state.answers();
+  }
+
+  Stage stage() {
+    return state.stage();
+  }
+
+  String lastText() {
+    return String.join("\n", last.stream().map(Reply::text).toList());
+  }
+
+  List<String> lastButtons() {
+    return last.get(last.size() - 1).buttons();
+  }
+
+  ConversationScript expectStage(Stage s) {
+    assertTrue(state.stage() == s, "expected " + s + " but at " + state.stage() + "; bot said: " + lastText());
+    return this;
+  }
+
+  ConversationScript expectSaid(String fragment) {
+    assertTrue(lastText().contains(fragment), "expected the bot to say \"" + fragment + "\" but it said: " + lastText());
+    return this;
+  }
+}
