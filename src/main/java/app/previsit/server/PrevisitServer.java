@@ -84,10 +84,19 @@ public final class PrevisitServer {
 
   /** Stops taking connections, lets requests in flight finish, then closes the stores and Vert.x. */
   public Future<Void> stop() {
-    return http.shutdown(java.time.Duration.ofSeconds(10))
-        .eventually(() -> {
-          services.stores().close();
-          return services.vertx().close();
-        });
+    return stop(java.time.Duration.ofSeconds(10));
+  }
+
+  /** Waits at most {@code grace} for requests in flight; idle keep-alive connections do not hold it up. */
+  public Future<Void> stop(java.time.Duration grace) {
+    long start = System.nanoTime();
+    // A promise of no context: completing it must not need the event loop that is shutting down.
+    io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
+    http.shutdown(grace).onComplete(ar -> {
+      LOG.info("HTTP server stopped after {} ms", (System.nanoTime() - start) / 1_000_000);
+      services.stores().close();
+      services.vertx().close().onComplete(closed);
+    });
+    return closed.future();
   }
 }
