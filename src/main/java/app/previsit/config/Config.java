@@ -27,7 +27,8 @@ public record Config(
     Duration retentionAfterAppointment,
     Duration invitationLifetime,
     String practicePhone,
-    Optional<String> sessionSecret) {
+    Optional<String> sessionSecret,
+    int chatMessagesPerMinute) {
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -56,20 +57,23 @@ public record Config(
         Duration.ofDays(r.positiveInt("PREVISIT_RETENTION_DAYS", 30)),
         Duration.ofDays(r.positiveInt("PREVISIT_INVITATION_DAYS", 14)),
         r.string("PREVISIT_PRACTICE_PHONE", "the practice"),
-        r.optional("PREVISIT_SESSION_SECRET"));
+        r.optional("PREVISIT_SESSION_SECRET"),
+        r.positiveInt("PREVISIT_CHAT_MESSAGES_PER_MINUTE", 600));
   }
 
   /** The same settings with another HTTP address; used by tests and {@code bench}. */
   public Config withHttp(String host, int port) {
     return new Config(host, port, "http://" + host + ":" + port, usersFile, redisUrl, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
-        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret);
+        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
+        chatMessagesPerMinute);
   }
 
   public Config withRedis(Optional<URI> redis) {
     return new Config(httpHost, httpPort, publicUrl, usersFile, redis, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
-        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret);
+        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
+        chatMessagesPerMinute);
   }
 
   private static String stripTrailingSlash(String s) {

@@ -3,10 +3,8 @@ package app.previsit.conversation;
 import app.previsit.dialogue.Conversation;
 import app.previsit.dialogue.ConversationCodec;
 import app.previsit.dialogue.Reply;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,14 +12,23 @@ import java.util.Optional;
 /**
  * What is stored per conversation: the state and the last few applied message ids with the
  * replies they got (so a redelivered message is recognised and answered the same way).
+ * Read and written in one Jackson pass each: this is on every turn's path.
  */
-record SessionEnvelope(Conversation conversation, List<Applied> applied) {
+record SessionEnvelope(int schema, Conversation conversation, List<Applied> applied) {
   /** Enough to cover any redelivery window of Telegram or a browser retry. */
   static final int REMEMBERED_MESSAGES = 16;
 
   record Applied(String id, List<Reply> replies) {}
 
   private static final ObjectMapper JSON = ConversationCodec.mapper();
+
+  SessionEnvelope(Conversation conversation, List<Applied> applied) {
+    this(ConversationCodec.SCHEMA, conversation, applied);
+  }
+
+  SessionEnvelope {
+    applied = applied == null ? List.of() : applied;
+  }
 
   Optional<List<Reply>> repliesFor(String messageId) {
     if (messageId == null) return Optional.empty();
@@ -38,19 +45,21 @@ record SessionEnvelope(Conversation conversation, List<Applied> applied) {
   }
 
   String toJson() {
-    ObjectNode n = ConversationCodec.toTree(conversation);
-    ArrayNode a = n.putArray("applied");
-    for (Applied x : applied) a.add(JSON.valueToTree(x));
-    return n.toString();
+    try {
+      return JSON.writeValueAsString(new SessionEnvelope(ConversationCodec.SCHEMA, conversation, applied));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("conversation state does not serialise", e);
+    }
   }
 
   static SessionEnvelope parse(String json) {
     try {
-      JsonNode n = JSON.readTree(json);
-      List<Applied> applied = new ArrayList<>();
-      for (JsonNode a : n.path("applied")) applied.add(JSON.treeToValue(a, Applied.class));
-      return new SessionEnvelope(ConversationCodec.fromTree(n), applied);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      SessionEnvelope e = JSON.readValue(json, SessionEnvelope.class);
+      if (e.schema() < 1 || e.schema() > ConversationCodec.SCHEMA || e.conversation() == null) {
+        throw new IllegalArgumentException("unknown conversation schema " + e.schema());
+      }
+      return e;
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("stored conversation does not parse", e);
     }
   }

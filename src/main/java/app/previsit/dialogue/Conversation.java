@@ -24,7 +24,7 @@ public record Conversation(
     long completedAt) {
 
   /** Go back reaches this many answers back; older snapshots are dropped to keep the state small. */
-  static final int UNDO_DEPTH = 12;
+  static final int UNDO_DEPTH = 6;
 
   public Conversation {
     patientName = patientName == null ? "" : patientName;

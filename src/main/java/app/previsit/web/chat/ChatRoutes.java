@@ -26,11 +26,13 @@ public final class ChatRoutes {
   static final int MAX_TEXT_CHARS = 8000;
 
   private final Services services;
-  private final RateLimiter perToken = new RateLimiter(60, 600);
+  private final RateLimiter perToken;
   private final RateLimiter guessing = new RateLimiter(30, 30);
 
   private ChatRoutes(Services services) {
     this.services = services;
+    int perMinute = services.config().chatMessagesPerMinute();
+    this.perToken = new RateLimiter(Math.max(10, perMinute / 10), perMinute);
   }
 
   public static void mount(Router router, Services services) {

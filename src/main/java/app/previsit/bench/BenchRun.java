@@ -1,0 +1,82 @@
+package app.previsit.bench;
+
+import app.previsit.config.Config;
+import app.previsit.server.PrevisitServer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** One benchmark run from start to its result line. */
+public final class BenchRun {
+  private BenchRun() {}
+
+  public static String run(int conversations, int seconds, int warmupSeconds, String redisUrl) throws Exception {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("PREVISIT_HTTP_HOST", "127.0.0.1");
+    env.put("PREVISIT_HTTP_PORT", "0");
+    // Simulated patients answer far faster than people: lift the per-link limit for the run.
+    env.put("PREVISIT_CHAT_MESSAGES_PER_MINUTE", "1000000");
+    if (redisUrl != null) env.put("REDIS_URL", redisUrl);
+    else env.remove("REDIS_URL");
+    PrevisitServer server = PrevisitServer.start(Config.from(env), Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
+    LoadBenchmark load = new LoadBenchmark(server, conversations);
+    try {
+      load.start();
+      for (int t = 1; t <= warmupSeconds; t++) {
+        Thread.sleep(1000);
+        System.out.printf("bench: warm-up %ds turns=%d errors=%d%n", t, load.turns.get(), load.errors.get());
+      }
+      load.latency().reset();
+      long turns0 = load.turns.get();
+      long errors0 = load.errors.get();
+      long start = System.nanoTime();
+      for (int t = 1; t <= seconds; t++) {
+        Thread.sleep(1000);
+        System.out.printf("bench: %ds turns=%d errors=%d completed=%d%n", t, load.turns.get() - turns0,
+            load.errors.get() - errors0, load.completed.get());
+      }
+      load.stop();
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      long turns = load.turns.get() - turns0;
+      long errors = load.errors.get() - errors0;
+      long bytes = redisUrl == null ? 0 : bytesPerSession(redisUrl);
+      return String.format(Locale.ROOT, "bench: turns_per_sec=%d p50_ms=%.1f p99_ms=%.1f conversations=%d errors=%d redis_bytes_per_session=%d",
+          Math.round(turns / elapsed), load.latency().percentileMillis(50), load.latency().percentileMillis(99), conversations,
+          errors, bytes);
+    } finally {
+      load.close();
+      server.stop(java.time.Duration.ofSeconds(2)).toCompletionStage().toCompletableFuture().get();
+    }
+  }
+
+  /** Mean MEMORY USAGE of up to 2,000 session keys. */
+  private static long bytesPerSession(String url) {
+    RedisClient client = RedisClient.create(url);
+    try (StatefulRedisConnection<String, String> c = client.connect()) {
+      RedisCommands<String, String> redis = c.sync();
+      long total = 0;
+      int n = 0;
+      ScanCursor cursor = ScanCursor.INITIAL;
+      do {
+        var page = redis.scan(cursor, ScanArgs.Builder.matches("previsit:session:*").limit(500));
+        for (String key : page.getKeys()) {
+          Long used = redis.memoryUsage(key);
+          if (used != null && n < 2000) {
+            total += used;
+            n++;
+          }
+        }
+        cursor = page;
+      } while (!cursor.isFinished() && n < 2000);
+      return n == 0 ? 0 : total / n;
+    } finally {
+      client.shutdown();
+    }
+  }
+}
