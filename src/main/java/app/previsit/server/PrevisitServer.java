@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,8 @@ public final class PrevisitServer {
     router.route().handler(ctx -> HealthRoutes.measure(services, ctx));
     router.route().handler(SecurityHeaders::handle);
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    // Whatever goes wrong below, nobody waits for ever: an unanswered request gets a 503 after 15 s.
+    router.route().handler(TimeoutHandler.create(15_000, 503));
     router.route("/static/*").handler(StaticHandler.create("web").setCachingEnabled(true));
     HealthRoutes.mount(router, services);
     StaffRoutes.mount(router, services);
@@ -69,9 +72,15 @@ public final class PrevisitServer {
   }
 
   private static Stores stores(Config config, Vertx vertx) {
-    if (config.redisUrl().isPresent()) return RedisStores.connect(config.redisUrl().get(), config);
-    LOG.warn("REDIS_URL is not set: using the in-memory store. NOTHING SURVIVES A RESTART.");
-    return config.usersFile().<Stores>map(f -> new MemoryStores(new FileUserStore(f))).orElseGet(MemoryStores::new);
+    Stores base;
+    if (config.redisUrl().isPresent()) {
+      base = RedisStores.connect(config.redisUrl().get(), config);
+    } else {
+      LOG.warn("REDIS_URL is not set: using the in-memory store. NOTHING SURVIVES A RESTART.");
+      base = new MemoryStores();
+    }
+    // Staff accounts come from the users file when one is configured (written by `user add`).
+    return config.usersFile().<Stores>map(f -> new StoresWithUsers(base, new FileUserStore(f))).orElse(base);
   }
 
   public Services services() {

@@ -21,9 +21,11 @@ public final class DemoData {
     InvitationDesk desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock());
     LocalDate today = LocalDate.now(services.clock().withZone(services.config().timeZone()));
     LocalDateTime at = LocalDateTime.of(today.plusDays(1), LocalTime.of(9, 30));
-    return users.put(new StaffUser("reception", hash, StaffUser.Role.RECEPTION))
-        .compose(v -> users.put(new StaffUser("gp", hash, StaffUser.Role.GP)))
-        .compose(v -> users.put(new StaffUser("admin", hash, StaffUser.Role.ADMIN)))
-        .compose(v -> desk.create("Sam Sample", at.toString(), "Dr Jones", "DEMO-1"));
+    // Never write demo accounts into a real users file.
+    Future<Void> seeded = services.config().usersFile().isPresent() ? Future.succeededFuture()
+        : users.put(new StaffUser("reception", hash, StaffUser.Role.RECEPTION))
+            .compose(v -> users.put(new StaffUser("gp", hash, StaffUser.Role.GP)))
+            .compose(v -> users.put(new StaffUser("admin", hash, StaffUser.Role.ADMIN)));
+    return seeded.compose(v -> desk.create("Sam Sample", at.toString(), "Dr Jones", "DEMO-1"));
   }
 }

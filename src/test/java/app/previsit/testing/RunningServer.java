@@ -51,7 +51,7 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public HttpResponse<String> send(String method, String path, String bearer, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofSeconds(20))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (bearer != null) b.header("Authorization", "Bearer " + bearer);
     if (body != null) b.header("Content-Type", "application/json");
