@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public final class StoredConversationService implements ConversationService {
   /** More writers than this racing for one conversation means something is wrong; give up loudly. */
-  private static final int MAX_ATTEMPTS = 8;
+  private static final int MAX_ATTEMPTS = 32;
 
   private final Stores stores;
   private final Dialogue dialogue;

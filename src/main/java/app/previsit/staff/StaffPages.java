@@ -43,6 +43,7 @@ final class StaffPages {
     router.post("/reception/invitations").handler(p::createForm);
     router.post("/reception/invitations/:id/cancel").handler(p::cancelForm);
     router.post("/reception/import").handler(p::importForm);
+    router.get("/reception/invitations/:id/qr.svg").handler(p::qrCode);
     router.route("/gp*").handler(ctx -> api.auth.page(ctx, StaffRoutes.CLINICAL));
     router.get("/gp").handler(p::gpDay);
     router.get("/gp/summaries/:id").handler(p::summaryPage);
@@ -99,6 +100,7 @@ final class StaffPages {
             .append("<button type=\"button\" class=\"secondary copy\" data-copy=\"").append(esc(j.getString("webLink")))
             .append("\">Copy link</button>");
         if (j.getString("telegramLink") != null) rows.append(" <a href=\"").append(esc(j.getString("telegramLink"))).append("\">Telegram</a>");
+        rows.append(" <a href=\"/reception/invitations/").append(esc(inv.id())).append("/qr.svg\" target=\"_blank\">QR code</a>");
         rows.append("</td><td>");
         if (!"cancelled".equals(status) && !"completed".equals(status)) {
           rows.append("<form class=\"inline\" method=\"post\" action=\"/reception/invitations/").append(esc(inv.id()))
@@ -163,6 +165,16 @@ final class StaffPages {
       html(ctx, 200, "Import", b + "</table><p><a href=\"/reception\">Back to the list</a></p></main>");
     }).onFailure(e -> html(ctx, 400, "Import", header(ctx) + "<main class=\"notice\"><p class=\"error\">" + esc(e.getMessage())
         + "</p><p><a href=\"/reception\">Back</a></p></main>"));
+  }
+
+  private void qrCode(RoutingContext ctx) {
+    services.stores().invitations().byId(ctx.pathParam("id")).onSuccess(found -> {
+      if (found.isEmpty()) {
+        html(ctx, 404, "Not found", "<main class=\"notice\"><h1>No such invitation</h1></main>");
+      } else {
+        ctx.response().putHeader("Content-Type", "image/svg+xml").end(QrCodes.svg(api.desk.webLink(found.get())));
+      }
+    }).onFailure(ctx::fail);
   }
 
   private void gpDay(RoutingContext ctx) {

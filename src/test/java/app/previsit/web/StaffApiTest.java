@@ -54,6 +54,10 @@ class StaffApiTest {
     assertTrue(inv.getString("webLink").length() > 40, "link token too short to be unguessable");
     JsonArray list = new JsonArray(app.send("GET", "/api/invitations?date=" + tomorrow, token, null).body());
     assertTrue(list.encode().contains("Una Smith"));
+    HttpResponse<String> qr = app.send("GET", "/reception/invitations/" + inv.getString("id") + "/qr.svg", token, null);
+    assertEquals(200, qr.statusCode());
+    assertTrue(qr.body().startsWith("<svg") && qr.body().contains("<path d=\"M"), "QR code SVG");
+    assertEquals(403, app.send("GET", "/reception/invitations/" + inv.getString("id") + "/qr.svg", app.login("gp"), null).statusCode());
     assertEquals(200, app.send("DELETE", "/api/invitations/" + inv.getString("id"), token, null).statusCode());
     assertEquals(404, app.send("DELETE", "/api/invitations/nope", token, null).statusCode());
     assertTrue(app.send("GET", "/api/invitations?date=" + tomorrow, token, null).body().contains("cancelled"));

@@ -1,0 +1,97 @@
+package app.previsit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.previsit.Main;
+import app.previsit.config.Config;
+import app.previsit.config.ConfigException;
+import app.previsit.staff.FileUserStore;
+import app.previsit.staff.Passwords;
+import app.previsit.store.StaffUser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigAndCliTest {
+  @Test
+  void badValuesNameTheVariable() {
+    ConfigException port = assertThrows(ConfigException.class, () -> Config.from(Map.of("PREVISIT_HTTP_PORT", "abc")));
+    assertTrue(port.getMessage().startsWith("PREVISIT_HTTP_PORT"), port.getMessage());
+    ConfigException redis = assertThrows(ConfigException.class,
+        () -> Config.from(Map.of("REDIS_URL", "http://user:secret@host:6379")));
+    assertTrue(redis.getMessage().startsWith("REDIS_URL"));
+    assertTrue(!redis.getMessage().contains("secret"), "passwords in URLs are never echoed");
+    assertThrows(ConfigException.class, () -> Config.from(Map.of("PREVISIT_TIMEZONE", "Mars/Olympus")));
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    Config c = Config.from(Map.of());
+    assertEquals("127.0.0.1", c.httpHost());
+    assertEquals(8080, c.httpPort());
+    assertTrue(c.redisUrl().isEmpty());
+    assertEquals("https://api.telegram.org", c.telegramApiUrl());
+    assertEquals(30, c.retentionAfterAppointment().toDays());
+  }
+
+  @Test
+  void unknownCommandsAndFlagsExitTwoWithUsage() {
+    assertEquals(2, run("", "frobnicate"));
+    assertEquals(2, run("", "eval", "--bogus"));
+    assertEquals(2, run("", "user", "add", "--file"));
+    assertEquals(0, run("", "chat", "--help"));
+  }
+
+  @Test
+  void userAddStoresABcryptHashThatChecksOut() throws Exception {
+    Path file = Files.createTempDirectory("users").resolve("users.json");
+    assertEquals(0, run("s3cret-pass\n", "user", "add", "--file", file.toString(), "--username", "dr.who", "--role", "gp"));
+    String json = Files.readString(file);
+    assertTrue(!json.contains("s3cret-pass"), "the password itself must never be stored");
+    StaffUser u = new FileUserStore(file).find("dr.who").toCompletionStage().toCompletableFuture().get().orElseThrow();
+    assertEquals(StaffUser.Role.GP, u.role());
+    assertTrue(Passwords.matches("s3cret-pass", u.passwordHash()));
+    assertTrue(!Passwords.matches("wrong", u.passwordHash()));
+    assertEquals(2, run("x\n", "user", "add", "--file", file.toString(), "--username", "a", "--role", "boss"));
+  }
+
+  @Test
+  void theConsoleChatRunsAWholeConversationAndWritesTheSummary() throws Exception {
+    Path out = Files.createTempDirectory("chat").resolve("summary.json");
+    String answers = String.join("\n", "1", "my knee has been swollen for 3 weeks", "7", "arthritis", "surgery", "a scan",
+        "2", "I read https://www.nhs.uk/conditions/gout/", "1", "could it be gout?", "no more questions",
+        "I want to walk the dog", "1", "3", "I need an interpreter", "1", "I take ramipril 5mg", "1", "1") + "\n";
+    assertEquals(0, run(answers, "chat", "--name", "Sam", "--summary-out", out.toString()));
+    String summary = Files.readString(out);
+    for (String expected : List.of("my knee has been swollen for 3 weeks", "https://www.nhs.uk/conditions/gout/",
+        "could it be gout?", "I want to walk the dog", "I need an interpreter", "ramipril 5mg", "\"confirmedByPatient\" : true",
+        "\"decisionRole\" : \"shared\"")) {
+      assertTrue(summary.contains(expected), "summary lacks " + expected + ":\n" + summary);
+    }
+  }
+
+  private static int run(String stdin, String... args) {
+    InputStream in = System.in;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      return Main.run(List.of(args));
+    } finally {
+      System.setIn(in);
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+}
