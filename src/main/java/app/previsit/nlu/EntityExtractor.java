@@ -49,7 +49,11 @@ final class EntityExtractor {
       + "|legs?|knees?|ankles?|feet|foot|toes?|stomach|tummy|belly|abdomen|bowels?|bladder|kidneys?|liver|heart"
       + "|lungs?|breasts?|nipples?|skin|eyes?|ears?|nose|mouth|teeth|tooth|gums?|tongue|lips?|face|jaw|joints?"
       + "|muscles?|spine|groin|testicles?|penis|vagina|womb|periods?|bottom|pelvis|calf|calves|thighs?|heels?)\\b");
-  private static final Pattern MEDICINE;
+  /** Medicine names: one-word names looked up per word, the few two-word names per word pair. */
+  private static final Set<String> MEDICINES = new HashSet<>();
+  private static final Pattern WORDS = Pattern.compile("[\\p{L}][\\p{L}\\-]*");
+  private static final Pattern DOSE = Pattern.compile("^\\s*\\d+(\\.\\d+)?(/\\d+)?\\s*(mg|mcg|micrograms?|ml|g|units?)\\b",
+      Pattern.CASE_INSENSITIVE);
 
   static {
     StringBuilder words = new StringBuilder();
@@ -58,12 +62,7 @@ final class EntityExtractor {
       words.append(Pattern.quote(w));
     }
     SCORE_WORD = Pattern.compile("(?i)\\b(" + words + ")\\b");
-    StringBuilder meds = new StringBuilder();
-    for (String m : TrainingData.lines("nlu/medicines.txt").stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-      if (meds.length() > 0) meds.append('|');
-      meds.append(Pattern.quote(m));
-    }
-    MEDICINE = Pattern.compile("(?i)\\b(" + meds + ")\\b(\\s*\\d+(\\.\\d+)?\\s*(mg|mcg|micrograms?|ml|g|units?))?");
+    MEDICINES.addAll(TrainingData.lines("nlu/medicines.txt"));
   }
 
   private EntityExtractor() {}
@@ -80,8 +79,7 @@ final class EntityExtractor {
     while (m.find()) add(out, seen, "site", m.group(1), m.group(1).toLowerCase(Locale.ROOT));
     m = DURATION.matcher(withoutUrls);
     while (m.find()) add(out, seen, "duration", m.group(1).trim(), m.group(1).trim().toLowerCase(Locale.ROOT));
-    m = MEDICINE.matcher(withoutUrls);
-    while (m.find()) add(out, seen, "medicine", m.group().trim(), m.group(1).toLowerCase(Locale.ROOT));
+    medicines(withoutUrls, out, seen);
     String noDurations = DURATION.matcher(withoutUrls).replaceAll(" ");
     m = SCORE_DIGIT.matcher(noDurations);
     if (m.find()) {
@@ -93,6 +91,31 @@ final class EntityExtractor {
     m = BODY_PART.matcher(withoutUrls);
     while (m.find()) add(out, seen, "body_part", m.group(1), m.group(1).toLowerCase(Locale.ROOT));
     return out;
+  }
+
+  private static void medicines(String text, List<Entity> out, Set<String> seen) {
+    Matcher w = WORDS.matcher(text);
+    int previousStart = -1;
+    String previous = null;
+    while (w.find()) {
+      String word = w.group().toLowerCase(Locale.ROOT);
+      int start = w.start();
+      int end = w.end();
+      String name = null;
+      if (previous != null && MEDICINES.contains(previous + " " + word)) {
+        name = previous + " " + word;
+        start = previousStart;
+      } else if (MEDICINES.contains(word)) {
+        name = word;
+      }
+      if (name != null) {
+        Matcher dose = DOSE.matcher(text.substring(end, Math.min(text.length(), end + 20)));
+        if (dose.find()) end += dose.end();
+        add(out, seen, "medicine", text.substring(start, end).trim(), name);
+      }
+      previous = word;
+      previousStart = w.start();
+    }
   }
 
   private static void add(List<Entity> out, Set<String> seen, String type, String text, String value) {

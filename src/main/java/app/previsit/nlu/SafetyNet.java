@@ -65,6 +65,22 @@ final class SafetyNet {
   private static final Pattern IDIOM = Pattern.compile(
       "\\b(killing me|dying to|dying for|could murder|nearly died laughing|killed me|broken since|my heart is broken)\\b");
 
+  /**
+   * Word stems that every lexicon entry contains; a sentence with none of them cannot match, so the
+   * regexes (the costly part of analysis) are skipped for most utterances.
+   */
+  private static final String[] TRIGGERS = {"chest", "heart", "cardiac", "stroke", "face", "droop", "slur", "speak",
+      "talk", "weak", "lift", "move", "words", "see out", "breath", "gasp", "lips", "chok", "inhaler", "anaphyla",
+      "throat", "swell", "allergic", "kill", "end", "die", "alive", "live", "suicid", "hurt", "harm", "cut", "dead",
+      "overdos", "taken", "took", "swallow", "too many", "bleed", "blood", "seizure", "fit", "convuls", "sepsis",
+      "septic", "rash", "spots", "neck", "light", "cold", "clammy", "fever", "confus", "headache", "meningitis",
+      "collapse", "awake", "unconscious", "pass", "hit by", "burnt"};
+
+  static boolean mayMatch(String sentence) {
+    for (String t : TRIGGERS) if (sentence.contains(t)) return true;
+    return false;
+  }
+
   private static void put(String category, String regex) {
     LEXICON.put(category, Pattern.compile("\\b(" + regex + ")"));
   }
@@ -73,6 +89,7 @@ final class SafetyNet {
 
   /** The first standing emergency mention in a normalised sentence, or null. */
   static Hit check(String sentence) {
+    if (!mayMatch(sentence)) return null;
     for (Map.Entry<String, Pattern> e : LEXICON.entrySet()) {
       Matcher m = e.getValue().matcher(sentence);
       while (m.find()) {
