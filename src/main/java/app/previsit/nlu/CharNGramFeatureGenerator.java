@@ -17,7 +17,7 @@ public final class CharNGramFeatureGenerator implements FeatureGenerator {
     for (String word : words) {
       if (word.length() < 3) continue;
       String w = "<" + word + ">";
-      for (int n = 3; n <= 4; n++) {
+      for (int n = 3; n <= 3; n++) {
         for (int i = 0; i + n <= w.length(); i++) {
           features.add("c=" + w.substring(i, i + n));
         }
