@@ -51,7 +51,7 @@ public final class BenchRun {
           errors, bytes);
     } finally {
       load.close();
-      server.stop(java.time.Duration.ofSeconds(2)).toCompletionStage().toCompletableFuture().get();
+      server.stop().toCompletionStage().toCompletableFuture().get();
     }
   }
 

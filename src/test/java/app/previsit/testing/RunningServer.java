@@ -60,6 +60,6 @@ public final class RunningServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    await(server.stop(java.time.Duration.ofSeconds(1)));
+    await(server.stop());
   }
 }

@@ -1,0 +1,61 @@
+package app.previsit.server;
+
+import app.previsit.staff.StaffRoutes;
+import app.previsit.web.HttpErrors;
+import app.previsit.web.SecurityHeaders;
+import app.previsit.web.chat.ChatRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import java.time.Duration;
+
+/**
+ * One HTTP server with every route, on its own event loop. PrevisitServer deploys one per core on
+ * the same port so requests spread over all cores. Each instance keeps its own rate-limit buckets.
+ */
+final class HttpVerticle extends VerticleBase {
+  /** Largest request body: a day's CSV fits easily; nothing a patient types comes near it. */
+  private static final long BODY_LIMIT = 256 * 1024;
+
+  private final Services services;
+  private final int port;
+  private final Duration grace;
+  private HttpServer server;
+
+  HttpVerticle(Services services, int port, Duration grace) {
+    this.services = services;
+    this.port = port;
+    this.grace = grace;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> HealthRoutes.measure(services, ctx));
+    router.route().handler(SecurityHeaders::handle);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    // Whatever goes wrong below, nobody waits for ever: an unanswered request gets a 503 after 15 s.
+    router.route().handler(TimeoutHandler.create(15_000, 503));
+    router.route("/static/*").handler(StaticHandler.create("web").setCachingEnabled(true));
+    HealthRoutes.mount(router, services);
+    StaffRoutes.mount(router, services);
+    ChatRoutes.mount(router, services);
+    router.route().last().handler(ctx -> HttpErrors.send(ctx, 404, "not found"));
+    router.route().failureHandler(HttpErrors::onFailure);
+    return vertx.createHttpServer().requestHandler(router).listen(port, services.config().httpHost())
+        .onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(grace);
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+}
