@@ -65,7 +65,13 @@ public final class Main {
       return 0;
     }
     try {
-      return command.run(args);
+      try {
+        return command.run(args);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CompletionException e) {
+        // Start-up futures wrap the real reason; show that one.
+        if (e.getCause() instanceof Exception cause) throw cause;
+        throw e;
+      }
     } catch (UsageException e) {
       System.err.println("previsit " + name + ": " + e.getMessage());
       System.err.println(command.usage());
