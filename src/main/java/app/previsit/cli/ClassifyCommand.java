@@ -30,16 +30,19 @@ public final class ClassifyCommand implements Command {
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, decoder), 1 << 16);
     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    // One generator for the whole stream: a root value separator of "\n" puts each object on its own line.
+    JsonGenerator g = JSON.createGenerator(out).setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+    boolean any = false;
     for (String line; (line = in.readLine()) != null; ) {
-      write(out, nlu.analyse(line));
-      out.write('\n');
+      write(g, nlu.analyse(line));
+      any = true;
     }
-    out.flush();
+    if (any) g.writeRaw('\n');
+    g.flush();
     return 0;
   }
 
-  static void write(Writer out, Analysis a) throws IOException {
-    JsonGenerator g = JSON.createGenerator(out);
+  static void write(JsonGenerator g, Analysis a) throws IOException {
     g.writeStartObject();
     g.writeStringField("text", a.text());
     g.writeStringField("intent", a.intent().label());
@@ -55,7 +58,6 @@ public final class ClassifyCommand implements Command {
     }
     g.writeEndArray();
     g.writeEndObject();
-    g.flush();
   }
 
   @Override

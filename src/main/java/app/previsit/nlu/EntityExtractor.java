@@ -65,6 +65,24 @@ final class EntityExtractor {
     MEDICINES.addAll(TrainingData.lines("nlu/medicines.txt"));
   }
 
+  // Cheap substring checks that every match of the regex beside them needs: most utterances skip the regex.
+  private static final List<String> DURATION_STEMS = List.of("minute", "hour", "day", "week", "wk", "month", "year", "yr",
+      "fortnight", "since", "ages", "ever", "while", "long time", "life", "last night", "this morning");
+  private static final List<String> SITE_STEMS = List.of("nhs", "patient.info", "mayo", "webmd", "healthline", "wiki",
+      "google", "youtube", "tiktok", "tik tok", "facebook", "instagram", "twitter", "reddit", "mumsnet", "forum", "chatgpt",
+      "blog", "podcast", "bbc", "mail", "guardian", "telly", "tv", "news", "leaflet", "arthritis", "diabetes uk",
+      "heart foundation", "macmillan", "cancer research", "mind.org");
+  private static final List<String> BODY_STEMS = List.of("head", "neck", "throat", "chest", "back", "shoulder", "arm",
+      "elbow", "wrist", "hand", "finger", "thumb", "hip", "leg", "knee", "ankle", "feet", "foot", "toe", "stomach", "tummy",
+      "belly", "abdomen", "bowel", "bladder", "kidney", "liver", "heart", "lung", "breast", "nipple", "skin", "eye", "ear",
+      "nose", "mouth", "teeth", "tooth", "gum", "tongue", "lip", "face", "jaw", "joint", "muscle", "spine", "groin",
+      "testicle", "penis", "vagina", "womb", "period", "bottom", "pelvis", "calf", "calves", "thigh", "heel");
+
+  private static boolean containsAny(String lower, java.util.Collection<String> stems) {
+    for (String s : stems) if (lower.contains(s)) return true;
+    return false;
+  }
+
   private EntityExtractor() {}
 
   static List<Entity> extract(String text) {
@@ -75,21 +93,33 @@ final class EntityExtractor {
     String withoutUrls = URL.matcher(text).replaceAll(" ");
     m = DOMAIN.matcher(withoutUrls);
     while (m.find()) add(out, seen, "site", m.group(1), m.group(1).toLowerCase(Locale.ROOT));
-    m = SITE.matcher(withoutUrls);
-    while (m.find()) add(out, seen, "site", m.group(1), m.group(1).toLowerCase(Locale.ROOT));
-    m = DURATION.matcher(withoutUrls);
-    while (m.find()) add(out, seen, "duration", m.group(1).trim(), m.group(1).trim().toLowerCase(Locale.ROOT));
-    medicines(withoutUrls, out, seen);
-    String noDurations = DURATION.matcher(withoutUrls).replaceAll(" ");
-    m = SCORE_DIGIT.matcher(noDurations);
-    if (m.find()) {
-      add(out, seen, "score", m.group().trim(), m.group(1));
-    } else {
-      m = SCORE_WORD.matcher(noDurations);
-      if (m.find()) add(out, seen, "score", m.group(1), SCORE_WORDS.get(m.group(1).toLowerCase(Locale.ROOT)));
+    if (containsAny(withoutUrls.toLowerCase(Locale.ROOT), SITE_STEMS)) {
+      m = SITE.matcher(withoutUrls);
+      while (m.find()) add(out, seen, "site", m.group(1), m.group(1).toLowerCase(Locale.ROOT));
     }
-    m = BODY_PART.matcher(withoutUrls);
-    while (m.find()) add(out, seen, "body_part", m.group(1), m.group(1).toLowerCase(Locale.ROOT));
+    String lower = withoutUrls.toLowerCase(Locale.ROOT);
+    boolean mayHaveDuration = containsAny(lower, DURATION_STEMS);
+    if (mayHaveDuration) {
+      m = DURATION.matcher(withoutUrls);
+      while (m.find()) add(out, seen, "duration", m.group(1).trim(), m.group(1).trim().toLowerCase(Locale.ROOT));
+    }
+    medicines(withoutUrls, out, seen);
+    boolean hasDigit = lower.chars().anyMatch(Character::isDigit);
+    boolean mayHaveScoreWord = containsAny(lower, SCORE_WORDS.keySet());
+    if (hasDigit || mayHaveScoreWord) {
+      String noDurations = mayHaveDuration ? DURATION.matcher(withoutUrls).replaceAll(" ") : withoutUrls;
+      m = hasDigit ? SCORE_DIGIT.matcher(noDurations) : null;
+      if (m != null && m.find()) {
+        add(out, seen, "score", m.group().trim(), m.group(1));
+      } else if (mayHaveScoreWord) {
+        m = SCORE_WORD.matcher(noDurations);
+        if (m.find()) add(out, seen, "score", m.group(1), SCORE_WORDS.get(m.group(1).toLowerCase(Locale.ROOT)));
+      }
+    }
+    if (containsAny(lower, BODY_STEMS)) {
+      m = BODY_PART.matcher(withoutUrls);
+      while (m.find()) add(out, seen, "body_part", m.group(1), m.group(1).toLowerCase(Locale.ROOT));
+    }
     return out;
   }
 
