@@ -221,12 +221,16 @@ final class StaffPages {
   }
 
   private String header(RoutingContext ctx) {
+    return header(api, ctx);
+  }
+
+  static String header(StaffRoutes api, RoutingContext ctx) {
     var s = api.auth.session(ctx);
     String who = s.map(x -> esc(x.username()) + " (" + esc(x.role().json()) + ")").orElse("");
     String links = s.map(x -> switch (x.role()) {
       case GP -> "<a href=\"/gp\">Summaries</a>";
       case RECEPTION -> "<a href=\"/reception\">Appointments</a>";
-      case ADMIN -> "<a href=\"/reception\">Appointments</a> <a href=\"/gp\">Summaries</a>";
+      case ADMIN -> "<a href=\"/reception\">Appointments</a> <a href=\"/gp\">Summaries</a> <a href=\"/admin/users\">Staff</a>";
     }).orElse("");
     return "<header class=\"top\"><strong>Previsit</strong> " + links + "<span class=\"spacer\"></span>" + who
         + " <form class=\"inline\" method=\"post\" action=\"/logout\"><button class=\"secondary\">Log out</button></form></header>";

@@ -36,8 +36,10 @@ public final class StaffRoutes {
   final StaffAuth auth;
   final StaffTokens tokens;
   final InvitationDesk desk;
-  private final RateLimiter loginsPerUser = new RateLimiter(5, 5);
-  private final RateLimiter loginsPerAddress = new RateLimiter(20, 20);
+  /** Failed logins per username: 5 at once, then one a minute. */
+  private final RateLimiter failedLoginsPerUser = new RateLimiter(5, 1);
+  /** All login attempts per address. */
+  private final RateLimiter loginsPerAddress = new RateLimiter(30, 30);
 
   StaffRoutes(Services services) {
     this.services = services;
@@ -65,6 +67,7 @@ public final class StaffRoutes {
     router.get("/api/summaries/:id").handler(r::summary);
     router.get("/api/audit").handler(ctx -> r.auth.api(ctx, ADMIN));
     router.get("/api/audit").handler(r::audit);
+    UserAdmin.mount(router, services, r);
     StaffPages.mount(router, services, r);
   }
 
@@ -87,7 +90,7 @@ public final class StaffRoutes {
   Future<Optional<StaffUser>> authenticate(RoutingContext ctx, String username, String password) {
     long now = services.clock().millis();
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    if (!loginsPerAddress.tryAcquire(address, now) || !loginsPerUser.tryAcquire(username, now)) {
+    if (!failedLoginsPerUser.allows(username, now) || !loginsPerAddress.tryAcquire(address, now)) {
       ctx.response().putHeader("Retry-After", "60");
       HttpErrors.send(ctx, 429, "too many login attempts, please wait a minute");
       return Future.succeededFuture(Optional.empty());
@@ -95,7 +98,10 @@ public final class StaffRoutes {
     return services.stores().users().find(username).compose(found -> services.vertx().executeBlocking(() ->
         Passwords.matches(password, found.map(StaffUser::passwordHash).orElse(null)) ? found : Optional.<StaffUser>empty()))
         .map(user -> {
-          if (user.isEmpty()) HttpErrors.send(ctx, 401, "wrong username or password");
+          if (user.isEmpty()) {
+            failedLoginsPerUser.tryAcquire(username, services.clock().millis());
+            HttpErrors.send(ctx, 401, "wrong username or password");
+          }
           return user;
         });
   }

@@ -17,6 +17,12 @@ public final class RateLimiter {
     this.refillPerMilli = perMinute / 60_000.0;
   }
 
+  /** True when a request would be allowed now; takes nothing (for limits that count only failures). */
+  public boolean allows(String key, long nowMillis) {
+    double[] b = buckets.get(key);
+    return b == null || Math.min(capacity, b[0] + (nowMillis - b[1]) * refillPerMilli) >= 1;
+  }
+
   /** True when the request may go ahead. */
   public boolean tryAcquire(String key, long nowMillis) {
     if (buckets.size() > 100_000) buckets.clear(); // bounded memory under a flood of random keys

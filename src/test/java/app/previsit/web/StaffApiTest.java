@@ -129,6 +129,37 @@ class StaffApiTest {
   }
 
   @Test
+  void repeatedWrongPasswordsAreRateLimitedPerUser() throws Exception {
+    int limited = 0;
+    for (int i = 0; i < 8; i++) {
+      if (app.send("POST", "/api/login", null, "{\"username\":\"victim\",\"password\":\"guess" + i + "\"}").statusCode() == 429) {
+        limited++;
+      }
+    }
+    assertTrue(limited >= 2, "no 429 after 8 wrong passwords");
+  }
+
+  @Test
+  void adminManagesStaffAccounts() throws Exception {
+    String admin = app.login("admin");
+    HttpResponse<String> created = app.send("POST", "/api/users", admin,
+        "{\"username\":\"nurse.kay\",\"password\":\"long-enough\",\"role\":\"reception\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(app.send("GET", "/api/users", admin, null).body().contains("nurse.kay"));
+    HttpResponse<String> login = app.send("POST", "/api/login", null, "{\"username\":\"nurse.kay\",\"password\":\"long-enough\"}");
+    assertEquals("reception", new JsonObject(login.body()).getString("role"));
+    HttpResponse<String> weak = app.send("POST", "/api/users", admin, "{\"username\":\"x\",\"password\":\"short\",\"role\":\"gp\"}");
+    assertEquals(400, weak.statusCode());
+    assertTrue(weak.body().contains("'password'"));
+    assertEquals(400, app.send("POST", "/api/users", admin, "{\"username\":\"x\",\"password\":\"long-enough\",\"role\":\"boss\"}").statusCode());
+    assertEquals(403, app.send("GET", "/api/users", app.login("gp"), null).statusCode());
+    assertEquals(400, app.send("DELETE", "/api/users/admin", admin, null).statusCode(), "no deleting yourself");
+    assertEquals(204, app.send("DELETE", "/api/users/nurse.kay", admin, null).statusCode());
+    assertEquals(404, app.send("DELETE", "/api/users/nurse.kay", admin, null).statusCode());
+    assertEquals(200, app.send("GET", "/admin/users", admin, null).statusCode());
+  }
+
+  @Test
   void healthAndMetricsAnswer() throws Exception {
     HttpResponse<String> h = app.send("GET", "/health", null, null);
     assertEquals(200, h.statusCode());
