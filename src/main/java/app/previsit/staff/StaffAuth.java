@@ -49,8 +49,7 @@ public final class StaffAuth {
       ctx.response().setStatusCode(302).putHeader("Location", "/login").end();
     } else if (!roles.contains(s.get().role())) {
       ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8")
-          .end(app.previsit.web.Html.page("Not allowed", "<main class=\"notice\"><h1>Not allowed</h1>"
-              + "<p>Your role cannot see this page.</p><p><a href=\"/\">Back</a></p></main>", null));
+          .end(app.previsit.web.Templates.notice("Not allowed", "Not allowed", "Your role cannot see this page.", "/", true));
     } else {
       ctx.next();
     }

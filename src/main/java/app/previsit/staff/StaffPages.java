@@ -1,22 +1,25 @@
 package app.previsit.staff;
 
-import static app.previsit.web.Html.esc;
-
 import app.previsit.server.Services;
 import app.previsit.store.StaffUser.Role;
-import app.previsit.web.Html;
+import app.previsit.web.Templates;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Server-rendered staff pages: login, reception's day list, the GP's day and summary pages. */
+/** Server-rendered staff pages (Pebble, auto-escaped): login, reception's day list, the GP's day and summary. */
 final class StaffPages {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> ROLE_WORDS = Map.of(
       "patient_decides", "Prefers to make decisions themself",
       "patient_after_doctor", "Wants to decide after hearing the GP's views",
@@ -49,28 +52,31 @@ final class StaffPages {
     router.get("/gp/summaries/:id").handler(p::summaryPage);
   }
 
+  /** The model every staff page starts from: title, signed-in user, CSRF form token. */
+  static Map<String, Object> model(StaffRoutes api, RoutingContext ctx, String title) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("title", title);
+    api.auth.session(ctx).ifPresent(s -> {
+      m.put("user", Map.of("name", s.username(), "role", s.role().json()));
+      m.put("csrf", api.auth.csrf(ctx));
+    });
+    return m;
+  }
+
   private void home(RoutingContext ctx) {
     String to = api.auth.session(ctx).map(s -> s.role() == Role.GP ? "/gp" : "/reception").orElse("/login");
     ctx.response().setStatusCode(302).putHeader("Location", to).end();
   }
 
   private void loginPage(RoutingContext ctx) {
-    html(ctx, 200, "Log in", loginBody(null));
-  }
-
-  private static String loginBody(String error) {
-    return "<main class=\"notice\"><h1>Previsit staff login</h1>" + (error == null ? "" : "<p class=\"error\">" + esc(error) + "</p>")
-        + "<form method=\"post\" action=\"/login\" class=\"card\"><p><label>Username<br><input name=\"username\" id=\"username\""
-        + " autocomplete=\"username\" required></label></p><p><label>Password<br><input type=\"password\" id=\"password\""
-        + " name=\"password\" autocomplete=\"current-password\" required></label></p><p><button type=\"submit\" id=\"login\">"
-        + "Log in</button></p></form></main>";
+    html(ctx, 200, "login", new HashMap<>(Map.of("title", "Log in")));
   }
 
   private void loginForm(RoutingContext ctx) {
     String u = ctx.request().getFormAttribute("username");
     String pw = ctx.request().getFormAttribute("password");
     if (u == null || pw == null || u.isBlank()) {
-      html(ctx, 400, "Log in", loginBody("Please enter your username and password."));
+      html(ctx, 400, "login", new HashMap<>(Map.of("title", "Log in", "error", "Please enter your username and password.")));
       return;
     }
     api.authenticate(ctx, u.strip(), pw).onSuccess(user -> {
@@ -89,45 +95,21 @@ final class StaffPages {
     LocalDate date = api.date(ctx);
     if (date == null) return;
     services.stores().invitations().byDate(date).onSuccess(list -> {
-      StringBuilder rows = new StringBuilder();
+      List<Map<String, Object>> rows = new ArrayList<>();
       for (var inv : list) {
         JsonObject j = api.desk.json(inv);
+        Map<String, Object> row = new HashMap<>(j.getMap());
+        row.put("time", time(j.getString("appointmentAt")));
         String status = j.getString("status");
-        rows.append("<tr><td>").append(esc(time(j.getString("appointmentAt")))).append("</td><td>").append(esc(inv.patientName()))
-            .append("</td><td>").append(esc(inv.clinician())).append("</td><td>").append(esc(inv.reference()))
-            .append("</td><td><span class=\"status ").append(esc(status)).append("\">").append(esc(status)).append("</span></td><td>")
-            .append("<input class=\"link\" readonly value=\"").append(esc(j.getString("webLink"))).append("\" aria-label=\"web link\"> ")
-            .append("<button type=\"button\" class=\"secondary copy\" data-copy=\"").append(esc(j.getString("webLink")))
-            .append("\">Copy link</button>");
-        if (j.getString("telegramLink") != null) rows.append(" <a href=\"").append(esc(j.getString("telegramLink"))).append("\">Telegram</a>");
-        rows.append(" <a href=\"/reception/invitations/").append(esc(inv.id())).append("/qr.svg\" target=\"_blank\">QR code</a>");
-        rows.append("</td><td>");
-        if (!"cancelled".equals(status) && !"completed".equals(status)) {
-          rows.append("<form class=\"inline\" method=\"post\" action=\"/reception/invitations/").append(esc(inv.id()))
-              .append("/cancel\"><input type=\"hidden\" name=\"csrf\" value=\"").append(esc(api.auth.csrf(ctx)))
-              .append("\"><button class=\"secondary\" type=\"submit\">Cancel</button></form>");
-        }
-        rows.append("</td></tr>");
+        row.put("cancellable", !"cancelled".equals(status) && !"completed".equals(status));
+        rows.add(row);
       }
-      String csrf = "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(api.auth.csrf(ctx)) + "\">";
-      String body = header(ctx) + "<main><h1>Appointments on " + esc(date) + "</h1>"
-          + "<form method=\"get\" class=\"noprint\"><label>Day <input type=\"date\" name=\"date\" value=\"" + esc(date)
-          + "\"></label> <button class=\"secondary\">Show</button></form>"
-          + "<table id=\"invitations\"><thead><tr><th>Time</th><th>Patient</th><th>Clinician</th><th>Ref</th><th>Status</th>"
-          + "<th>Link</th><th></th></tr></thead><tbody>" + rows + "</tbody></table>"
-          + (list.isEmpty() ? "<p class=\"small\">No invitations for this day yet.</p>" : "")
-          + "<section class=\"card noprint\"><h2>Invite a patient</h2><form method=\"post\" action=\"/reception/invitations\">" + csrf
-          + "<p><label>Patient name<br><input name=\"patientName\" id=\"patientName\" required maxlength=\"200\"></label></p>"
-          + "<p><label>Appointment<br><input type=\"datetime-local\" name=\"appointmentAt\" id=\"appointmentAt\" required></label></p>"
-          + "<p><label>Clinician<br><input name=\"clinician\" id=\"clinician\" required maxlength=\"100\"></label></p>"
-          + "<p><label>Practice reference (optional)<br><input name=\"reference\" id=\"reference\" maxlength=\"64\"></label></p>"
-          + "<p><button type=\"submit\" id=\"invite\">Create invitation</button></p></form></section>"
-          + "<section class=\"card noprint\"><h2>Import the day's list (CSV)</h2><form method=\"post\" action=\"/reception/import\">" + csrf
-          + "<p class=\"small\">Header row: patientName,appointmentAt,clinician,reference</p>"
-          + "<textarea name=\"csv\" rows=\"5\" cols=\"70\"></textarea><p><button type=\"submit\">Import</button></p></form></section>"
-          + "</main>";
+      Map<String, Object> m = model(api, ctx, "Reception");
+      m.put("date", date.toString());
+      m.put("invitations", rows);
+      m.put("script", "staff.js");
       ctx.response().putHeader("Refresh", "60");
-      html(ctx, 200, "Reception", body, "staff.js");
+      html(ctx, 200, "reception", m);
     }).onFailure(ctx::fail);
   }
 
@@ -137,12 +119,8 @@ final class StaffPages {
     api.desk.create(f.get("patientName"), f.get("appointmentAt"), f.get("clinician"), f.get("reference"))
         .onSuccess(inv -> redirect(ctx, "/reception?date=" + inv.appointmentAt().toLocalDate()))
         .onFailure(e -> {
-          if (e instanceof InvitationDesk.Invalid) {
-            html(ctx, 400, "Reception", header(ctx) + "<main class=\"notice\"><p class=\"error\">" + esc(e.getMessage())
-                + "</p><p><a href=\"/reception\">Back</a></p></main>");
-          } else {
-            ctx.fail(e);
-          }
+          if (e instanceof InvitationDesk.Invalid) notice(ctx, 400, "Reception", "Please check the form", e.getMessage(), "/reception");
+          else ctx.fail(e);
         });
   }
 
@@ -156,24 +134,16 @@ final class StaffPages {
     if (!csrf(ctx)) return;
     String csv = Optional.ofNullable(ctx.request().getFormAttribute("csv")).orElse("");
     api.importRows(csv).onSuccess(rows -> {
-      StringBuilder b = new StringBuilder(header(ctx) + "<main><h1>Import result</h1><table><tr><th>Row</th><th>Result</th></tr>");
-      for (JsonObject r : rows) {
-        b.append("<tr><td>").append(r.getLong("row")).append("</td><td>").append(r.getBoolean("ok")
-            ? "created for " + esc(r.getString("patientName")) : "<span class=\"error\">" + esc(r.getString("error")) + "</span>")
-            .append("</td></tr>");
-      }
-      html(ctx, 200, "Import", b + "</table><p><a href=\"/reception\">Back to the list</a></p></main>");
-    }).onFailure(e -> html(ctx, 400, "Import", header(ctx) + "<main class=\"notice\"><p class=\"error\">" + esc(e.getMessage())
-        + "</p><p><a href=\"/reception\">Back</a></p></main>"));
+      Map<String, Object> m = model(api, ctx, "Import");
+      m.put("rows", rows.stream().map(JsonObject::getMap).toList());
+      html(ctx, 200, "import", m);
+    }).onFailure(e -> notice(ctx, 400, "Import", "The list could not be read", e.getMessage(), "/reception"));
   }
 
   private void qrCode(RoutingContext ctx) {
     services.stores().invitations().byId(ctx.pathParam("id")).onSuccess(found -> {
-      if (found.isEmpty()) {
-        html(ctx, 404, "Not found", "<main class=\"notice\"><h1>No such invitation</h1></main>");
-      } else {
-        ctx.response().putHeader("Content-Type", "image/svg+xml").end(QrCodes.svg(api.desk.webLink(found.get())));
-      }
+      if (found.isEmpty()) notice(ctx, 404, "Not found", "No such invitation", "It may have been deleted.", "/reception");
+      else ctx.response().putHeader("Content-Type", "image/svg+xml").end(QrCodes.svg(api.desk.webLink(found.get())));
     }).onFailure(ctx::fail);
   }
 
@@ -182,21 +152,17 @@ final class StaffPages {
     if (date == null) return;
     String who = api.auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
     api.daySummaries(date).compose(list -> api.audit(who, "list-summaries", date.toString()).map(list)).onSuccess(list -> {
-      StringBuilder rows = new StringBuilder();
+      List<Map<String, Object>> rows = new ArrayList<>();
       for (JsonObject s : list) {
-        int flags = s.getJsonArray("redFlags").size();
-        rows.append("<tr").append(flags > 0 ? " class=\"flagged\"" : "").append("><td>").append(esc(time(s.getString("appointmentAt"))))
-            .append("</td><td><a href=\"/gp/summaries/").append(esc(s.getString("id"))).append("\">").append(esc(s.getString("patientName")))
-            .append("</a></td><td>").append(flags > 0 ? "<span class=\"flag\">⚠ " + flags + " red flag" + (flags > 1 ? "s" : "") + "</span>" : "")
-            .append("</td><td><span class=\"status ").append(esc(s.getString("status"))).append("\">").append(esc(s.getString("status")))
-            .append("</span></td><td>").append(s.getBoolean("confirmedByPatient") ? "confirmed by patient" : "not confirmed")
-            .append("</td><td>").append(s.getJsonArray("concerns").size()).append(" concern(s)</td></tr>");
+        rows.add(Map.of("id", s.getString("id"), "patientName", s.getString("patientName"),
+            "time", time(s.getString("appointmentAt")), "flags", s.getJsonArray("redFlags").size(),
+            "status", s.getString("status"), "confirmed", s.getBoolean("confirmedByPatient"),
+            "concerns", s.getJsonArray("concerns").size()));
       }
-      html(ctx, 200, "GP", header(ctx) + "<main><h1>Summaries for " + esc(date) + "</h1><form method=\"get\" class=\"noprint\">"
-          + "<label>Day <input type=\"date\" name=\"date\" value=\"" + esc(date) + "\"></label> <button class=\"secondary\">Show</button></form>"
-          + "<table id=\"summaries\"><thead><tr><th>Time</th><th>Patient</th><th>Red flags</th><th>Status</th><th>Checked</th>"
-          + "<th>Agenda</th></tr></thead><tbody>" + rows + "</tbody></table>"
-          + (list.isEmpty() ? "<p class=\"small\">No appointments with Previsit invitations on this day.</p>" : "") + "</main>");
+      Map<String, Object> m = model(api, ctx, "GP");
+      m.put("date", date.toString());
+      m.put("summaries", rows);
+      html(ctx, 200, "gp-day", m);
     }).onFailure(ctx::fail);
   }
 
@@ -207,33 +173,55 @@ final class StaffPages {
         : services.conversations().summary(found.get()).compose(s -> api.audit(who, "view-summary", found.get().id()).map(s)))
         .onSuccess(s -> {
           if (s.isEmpty()) {
-            html(ctx, 404, "Not found", header(ctx) + "<main class=\"notice\"><h1>No such summary</h1></main>");
-          } else {
-            html(ctx, 200, s.get().getString("patientName"), header(ctx) + SummaryHtml.render(s.get(), ROLE_WORDS));
+            notice(ctx, 404, "Not found", "No such summary", "It may have been deleted.", "/gp");
+            return;
           }
+          Map<String, Object> m = model(api, ctx, s.get().getString("patientName"));
+          m.put("s", plain(s.get()));
+          String role = s.get().getJsonObject("preferences").getString("decisionRole");
+          m.put("roleText", role == null ? "No decision preference given." : ROLE_WORDS.getOrDefault(role, role));
+          m.put("research", research(s.get()));
+          html(ctx, 200, "summary", m);
         }).onFailure(ctx::fail);
+  }
+
+  /** Research with each source marked as a safe link (http/https only) or plain text. */
+  private static List<Map<String, Object>> research(JsonObject s) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object o : s.getJsonArray("research")) {
+      JsonObject r = (JsonObject) o;
+      List<Map<String, Object>> sources = new ArrayList<>();
+      for (Object src : r.getJsonArray("sources")) {
+        String url = String.valueOf(src);
+        sources.add(Map.of("url", url, "link", url.startsWith("https://") || url.startsWith("http://")));
+      }
+      out.add(Map.of("text", r.getString("text"), "sources", sources));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> plain(JsonObject json) {
+    try {
+      return JSON.readValue(json.encode(), Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean csrf(RoutingContext ctx) {
     if (api.auth.csrfOk(ctx)) return true;
-    html(ctx, 403, "Expired form", "<main class=\"notice\"><p>This form has expired. Please go back, reload and try again.</p></main>");
+    notice(ctx, 403, "Expired form", "This form has expired", "Please go back, reload the page and try again.", null);
     return false;
   }
 
-  private String header(RoutingContext ctx) {
-    return header(api, ctx);
-  }
-
-  static String header(StaffRoutes api, RoutingContext ctx) {
-    var s = api.auth.session(ctx);
-    String who = s.map(x -> esc(x.username()) + " (" + esc(x.role().json()) + ")").orElse("");
-    String links = s.map(x -> switch (x.role()) {
-      case GP -> "<a href=\"/gp\">Summaries</a>";
-      case RECEPTION -> "<a href=\"/reception\">Appointments</a>";
-      case ADMIN -> "<a href=\"/reception\">Appointments</a> <a href=\"/gp\">Summaries</a> <a href=\"/admin/users\">Staff</a>";
-    }).orElse("");
-    return "<header class=\"top\"><strong>Previsit</strong> " + links + "<span class=\"spacer\"></span>" + who
-        + " <form class=\"inline\" method=\"post\" action=\"/logout\"><button class=\"secondary\">Log out</button></form></header>";
+  private void notice(RoutingContext ctx, int status, String title, String heading, String message, String back) {
+    Map<String, Object> m = model(api, ctx, title);
+    m.put("heading", heading);
+    m.put("message", message);
+    m.put("back", back);
+    m.put("error", status >= 400);
+    html(ctx, status, "notice", m);
   }
 
   private static String time(String isoOffset) {
@@ -248,12 +236,8 @@ final class StaffPages {
     ctx.response().setStatusCode(303).putHeader("Location", to).end();
   }
 
-  private static void html(RoutingContext ctx, int status, String title, String body) {
-    html(ctx, status, title, body, null);
+  static void html(RoutingContext ctx, int status, String template, Map<String, Object> model) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(Templates.render(template, model));
   }
-
-  private static void html(RoutingContext ctx, int status, String title, String body, String script) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(Html.page(title, body, script));
-  }
-
 }

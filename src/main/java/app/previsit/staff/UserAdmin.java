@@ -86,22 +86,9 @@ final class UserAdmin {
 
   private void page(RoutingContext ctx) {
     services.stores().users().all().onSuccess(users -> {
-      StringBuilder rows = new StringBuilder();
-      String csrf = "<input type=\"hidden\" name=\"csrf\" value=\"" + app.previsit.web.Html.esc(api.auth.csrf(ctx)) + "\">";
-      for (StaffUser u : users) {
-        rows.append("<tr><td>").append(app.previsit.web.Html.esc(u.username())).append("</td><td>")
-            .append(app.previsit.web.Html.esc(u.role().json())).append("</td><td><form class=\"inline\" method=\"post\" action=\"/admin/users/")
-            .append(app.previsit.web.Html.esc(u.username())).append("/delete\">").append(csrf)
-            .append("<button class=\"secondary\" type=\"submit\">Delete</button></form></td></tr>");
-      }
-      String body = StaffPages.header(api, ctx) + "<main><h1>Staff accounts</h1><table id=\"users\"><thead><tr><th>User</th><th>Role</th>"
-          + "<th></th></tr></thead><tbody>" + rows + "</tbody></table><section class=\"card\"><h2>Add a user</h2>"
-          + "<form method=\"post\" action=\"/admin/users\">" + csrf
-          + "<p><label>Username<br><input name=\"username\" required maxlength=\"64\"></label></p>"
-          + "<p><label>Password (8+ characters)<br><input type=\"password\" name=\"password\" required minlength=\"8\"></label></p>"
-          + "<p><label>Role<br><select name=\"role\"><option>reception</option><option>gp</option><option>admin</option></select></label></p>"
-          + "<p><button type=\"submit\">Add user</button></p></form></section></main>";
-      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(app.previsit.web.Html.page("Staff accounts", body, null));
+      var m = StaffPages.model(api, ctx, "Staff accounts");
+      m.put("users", users.stream().map(u -> java.util.Map.of("username", u.username(), "role", u.role().json())).toList());
+      StaffPages.html(ctx, 200, "users", m);
     }).onFailure(ctx::fail);
   }
 

@@ -6,7 +6,7 @@ import app.previsit.dialogue.Reply;
 import app.previsit.invitation.Invitation;
 import app.previsit.invitation.InvitationStatus;
 import app.previsit.server.Services;
-import app.previsit.web.Html;
+import app.previsit.web.Templates;
 import app.previsit.web.HttpErrors;
 import app.previsit.web.RateLimiter;
 import io.vertx.core.Future;
@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,19 +44,10 @@ public final class ChatRoutes {
   }
 
   private void page(RoutingContext ctx) {
-    invitation(ctx, true).onSuccess(found -> found.ifPresent(inv -> {
-      String body = "<main class=\"chat\" id=\"chat\" data-token=\"" + Html.esc(inv.token()) + "\">"
-          + "<header class=\"chat-head\"><h1>Getting ready for your appointment</h1>"
-          + "<p>with " + Html.esc(inv.clinician()) + "</p></header>"
-          + "<ol id=\"messages\" class=\"messages\" aria-live=\"polite\"></ol>"
-          + "<div id=\"buttons\" class=\"buttons\"></div>"
-          + "<form id=\"composer\" class=\"composer\" autocomplete=\"off\">"
-          + "<label for=\"text\" class=\"visually-hidden\">Your answer</label>"
-          + "<textarea id=\"text\" name=\"text\" rows=\"2\" maxlength=\"4000\" placeholder=\"Type your answer…\"></textarea>"
-          + "<button type=\"submit\" id=\"send\">Send</button></form>"
-          + "<p class=\"small\">Not for emergencies: call 999, or NHS 111 for urgent advice.</p></main>";
-      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(Html.page("Your appointment", body, "chat.js"));
-    }));
+    invitation(ctx, true).onSuccess(found -> found.ifPresent(inv -> ctx.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(Templates.render("chat", Map.of("title", "Your appointment", "script", "chat.js", "token", inv.token(),
+            "clinician", inv.clinician())))));
   }
 
   private void history(RoutingContext ctx) {
@@ -148,7 +140,7 @@ public final class ChatRoutes {
       return;
     }
     ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-        .end(Html.page("Previsit", "<main class=\"notice\"><h1>Sorry</h1><p>" + Html.esc(message) + "</p></main>", null));
+        .end(Templates.notice("Previsit", "Sorry", message, null, false));
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
