@@ -19,6 +19,10 @@ public final class ServeCommand implements Command {
     if (demo) config = config.withHttp("127.0.0.1", config.httpPort());
     PrevisitServer server = PrevisitServer.start(config, Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
     String base = "http://" + config.httpHost() + ":" + server.port();
+    if (config.telegramBotToken().isPresent()) {
+      System.err.println("previsit: TELEGRAM_BOT_TOKEN is set but the Telegram channel is not built yet (issue 6); "
+          + "patients can use the web chat links.");
+    }
     System.err.println("previsit: serving on " + base + " (store: " + server.services().stores().kind() + ")");
     if (demo) {
       var sample = DemoData.seed(server.services()).toCompletionStage().toCompletableFuture().get();
