@@ -11,7 +11,8 @@ public final class BenchCommand implements Command {
     Args args = Args.parse(argv, Set.of("--conversations", "--seconds", "--redis-url", "--warmup"), Set.of());
     int n = args.intValue("--conversations", 1000);
     int seconds = args.intValue("--seconds", 30);
-    int warmup = args.intValue("--warmup", Math.min(5, Math.max(1, seconds / 5)));
+    // The JIT needs about ten seconds of this load before the figures settle (2-3x lower before).
+    int warmup = args.intValue("--warmup", Math.min(10, Math.max(2, seconds)));
     if (n < 1 || seconds < 1) throw new UsageException("--conversations and --seconds must be positive");
     System.out.println(BenchRun.run(n, seconds, warmup, args.get("--redis-url", null)));
     return 0;
