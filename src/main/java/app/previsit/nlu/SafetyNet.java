@@ -36,14 +36,14 @@ final class SafetyNet {
         + "|gasping|lips (are )?(going |turning )?blue|choking|inhaler (is not|isn't) working");
     put("anaphylaxis", "anaphyla|throat (is )?(closing|swelling|tight)|(tongue|lips|face) (and (lips|tongue) )?"
         + "(is |are )?swell|allergic reaction|swelling up");
-    put("bleeding", "bleeding (heavily|a lot|badly|everywhere)|(lot of|lots of|so much) blood|blood (and it )?"
+    put("bleeding", "bleeding (heavily|a lot|badly|everywhere)|i am bleeding|(lot of|lots of|so much) blood|blood (and it )?"
         + "(is not|isn't|won't|will not|wont) stop|(won't|will not|can not|cannot|can't) stop (the )?bleeding"
         + "|vomiting blood|(coughing|throwing) up (lots of )?blood|blood in my (poo|stool|sick)");
     put("seizure", "seizure|having a fit|had a fit|fitting|convuls|fits one after another");
     put("sepsis", "sepsis|septic|(rash|spots) (that )?(does not|doesn't|won't|will not) fade|neck is stiff|stiff neck"
         + "|light hurts my eyes|(cold|clammy).{0,20}(confused|clammy)|fever.{0,30}confus|confus.{0,30}fever"
         + "|worst headache|meningitis");
-    put("collapse", "collapsed|(going to|about to|might) pass out|i am bleeding|(can not|cannot|can't) stay awake|unconscious|passed out|hit by a car|burnt my ?self badly");
+    put("collapse", "collapsed|(going to|about to|might) pass out|(can not|cannot|can't) stay awake|unconscious|passed out|hit by a car|burnt my ?self badly");
   }
 
   private static final Pattern NEGATION = Pattern.compile(
@@ -94,7 +94,7 @@ final class SafetyNet {
       Matcher m = e.getValue().matcher(sentence);
       while (m.find()) {
         if (!cancelled(sentence, m.start(), m.end())) {
-          return new Hit(e.getKey().equals("collapse") ? "cardiac" : e.getKey(), m.group());
+          return new Hit(e.getKey(), m.group());
         }
       }
     }
