@@ -160,6 +160,18 @@ class StaffApiTest {
   }
 
   @Test
+  void pageFormsWithoutTheSessionBoundCsrfTokenAreRefused() throws Exception {
+    String reception = app.login("reception");
+    java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base + "/reception/invitations"))
+        .header("Authorization", "Bearer " + reception).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("patientName=Csrf&appointmentAt=2031-01-01T10:00&clinician=X&csrf=forged"))
+        .build();
+    HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, r.statusCode());
+    assertFalse(app.send("GET", "/api/invitations?date=2031-01-01", reception, null).body().contains("Csrf"));
+  }
+
+  @Test
   void healthAndMetricsAnswer() throws Exception {
     HttpResponse<String> h = app.send("GET", "/health", null, null);
     assertEquals(200, h.statusCode());
