@@ -20,8 +20,8 @@ public final class ServeCommand implements Command {
     PrevisitServer server = PrevisitServer.start(config, Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
     String base = "http://" + config.httpHost() + ":" + server.port();
     if (config.telegramBotToken().isPresent()) {
-      System.err.println("previsit: TELEGRAM_BOT_TOKEN is set but the Telegram channel is not built yet (issue 6); "
-          + "patients can use the web chat links.");
+      System.err.println("previsit: Telegram channel on (" + (config.telegramWebhookUrl().isPresent() ? "webhook" : "long polling")
+          + ", bot " + server.services().channels().telegramLink("TOKEN").map(l -> l.replaceAll("\\?start=TOKEN$", "")).orElse("username unknown") + ")");
     }
     System.err.println("previsit: serving on " + base + " (store: " + server.services().stores().kind() + ")");
     if (demo) {

@@ -41,6 +41,12 @@ public record Config(
     String host = r.string("PREVISIT_HTTP_HOST", "127.0.0.1");
     int port = r.port("PREVISIT_HTTP_PORT", 8080);
     String publicUrl = r.httpUrl("PREVISIT_PUBLIC_URL").orElse("http://" + host + ":" + port);
+    Optional<String> webhook = r.httpUrl("TELEGRAM_WEBHOOK_URL");
+    Optional<String> webhookSecret = r.optional("TELEGRAM_WEBHOOK_SECRET");
+    // Without the secret anyone who learns the address could post fake patient messages.
+    if (webhook.isPresent() && webhookSecret.filter(s -> s.matches("[A-Za-z0-9_-]{16,256}")).isEmpty()) {
+      throw new ConfigException("TELEGRAM_WEBHOOK_SECRET must be set with TELEGRAM_WEBHOOK_URL: 16-256 characters of A-Z a-z 0-9 _ -");
+    }
     return new Config(
         host,
         port,
@@ -49,8 +55,8 @@ public record Config(
         r.redisUrl("REDIS_URL"),
         r.optional("TELEGRAM_BOT_TOKEN"),
         stripTrailingSlash(r.httpUrl("TELEGRAM_API_URL").orElse(DEFAULT_TELEGRAM_API_URL)),
-        r.httpUrl("TELEGRAM_WEBHOOK_URL"),
-        r.optional("TELEGRAM_WEBHOOK_SECRET"),
+        webhook,
+        webhookSecret,
         r.optional("TELEGRAM_BOT_USERNAME"),
         r.optional("PREVISIT_MESSAGES_FILE").map(Path::of),
         r.zone("PREVISIT_TIMEZONE", "Europe/London"),

@@ -70,7 +70,18 @@ public final class Dialogue {
     if (input instanceof PatientInput.Command cmd) return command(c, cmd, out);
     if (input instanceof PatientInput.NonText nt) return nonText(c, nt, out);
     if (input instanceof PatientInput.Button b) return button(c, b.label(), at, out);
+    if (input instanceof PatientInput.Correction corr) return correction(c, corr.text(), at, out);
     return text(c, ((PatientInput.Text) input).text(), at, out);
+  }
+
+  /**
+   * An edited latest answer: undo that answer and read the new text in its place. Where there is
+   * nothing to undo (holding stages, the end, the first question) it is simply the next answer.
+   */
+  private Conversation correction(Conversation c, String text, long at, List<Reply> out) {
+    if (Conversation.isHolding(c.stage()) || c.stage() == Stage.DONE || c.undo().isEmpty()) return text(c, text, at, out);
+    out.add(Reply.of(m.text("edit.ok")));
+    return text(c.undone(), text, at, out);
   }
 
   private Conversation command(Conversation c, PatientInput.Command cmd, List<Reply> out) {
@@ -514,7 +525,7 @@ public final class Dialogue {
     if (input instanceof PatientInput.Button b) return b.label();
     if (input instanceof PatientInput.Command c) return "/" + c.name();
     if (input instanceof PatientInput.NonText n) return "[" + n.kind() + "]";
-    String t = ((PatientInput.Text) input).text();
+    String t = input instanceof PatientInput.Correction corr ? corr.text() : ((PatientInput.Text) input).text();
     return t == null ? "" : t.length() > MAX_ANSWER_CHARS ? t.substring(0, MAX_ANSWER_CHARS) : t;
   }
 }

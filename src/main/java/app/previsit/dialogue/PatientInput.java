@@ -5,6 +5,12 @@ public sealed interface PatientInput {
   /** Typed text, as the patient wrote it. */
   record Text(String text) implements PatientInput {}
 
+  /**
+   * The patient changed the wording of their latest answer (Telegram lets them edit a sent message):
+   * the new text replaces that answer instead of answering the question asked after it.
+   */
+  record Correction(String text) implements PatientInput {}
+
   /** A press of one of the buttons the bot offered; {@code label} is the button's text. */
   record Button(String label) implements PatientInput {}
 

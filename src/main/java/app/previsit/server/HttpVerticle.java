@@ -4,6 +4,7 @@ import app.previsit.staff.StaffRoutes;
 import app.previsit.web.HttpErrors;
 import app.previsit.web.SecurityHeaders;
 import app.previsit.web.chat.ChatRoutes;
+import app.previsit.telegram.WebhookRoute;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -44,6 +45,7 @@ final class HttpVerticle extends VerticleBase {
     HealthRoutes.mount(router, services);
     StaffRoutes.mount(router, services);
     ChatRoutes.mount(router, services);
+    WebhookRoute.mount(router, services);
     router.route().last().handler(ctx -> HttpErrors.send(ctx, 404, "not found"));
     router.route().failureHandler(HttpErrors::onFailure);
     return vertx.createHttpServer().requestHandler(router).listen(port, services.config().httpHost())

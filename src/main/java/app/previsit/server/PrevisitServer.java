@@ -4,6 +4,7 @@ import app.previsit.config.Config;
 import app.previsit.conversation.StoredConversationService;
 import app.previsit.nlu.OpenNlpUnderstanding;
 import app.previsit.staff.FileUserStore;
+import app.previsit.telegram.TelegramChannel;
 import app.previsit.store.Stores;
 import app.previsit.store.memory.MemoryStores;
 import app.previsit.store.redis.RedisStores;
@@ -44,14 +45,20 @@ public final class PrevisitServer {
     OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
     var conversations = new StoredConversationService(stores, StoredConversationService.dialogueFor(config, nlu), clock, config);
     Services services = new Services(config, vertx, stores, nlu, conversations, clock,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new PatientChannels(config.telegramBotUsername()));
     // One server per core on one port; Vert.x shares the socket (port 0 included) between them.
     return deploy(services, config.httpPort(), Runtime.getRuntime().availableProcessors())
-        .map(port -> new PrevisitServer(services, port))
+        .compose(port -> startTelegram(services).map(v -> new PrevisitServer(services, port)))
         .onFailure(e -> {
       stores.close();
       vertx.close();
     });
+  }
+
+  /** Telegram runs when a bot token is configured; a channel that cannot start stops the whole start. */
+  private static Future<Void> startTelegram(Services services) {
+    if (services.config().telegramBotToken().isEmpty()) return Future.succeededFuture();
+    return TelegramChannel.start(services).onSuccess(services.channels()::telegram).mapEmpty();
   }
 
   private static Future<Integer> deploy(Services services, int port, int instances) {
@@ -80,12 +87,13 @@ public final class PrevisitServer {
     return port;
   }
 
-  /** Stops taking connections, lets requests in flight finish, then closes the stores and Vert.x. */
   /** Stops taking connections, lets requests in flight finish (up to 10 s), then closes the stores and Vert.x. */
   public Future<Void> stop() {
     long start = System.nanoTime();
     // A promise of no context: completing it must not need an event loop that is shutting down.
     io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
+    TelegramChannel telegram = services.channels().telegram();
+    if (telegram != null) telegram.stop();
     services.vertx().close().onComplete(ar -> {
       LOG.info("stopped after {} ms", (System.nanoTime() - start) / 1_000_000);
       services.stores().close();

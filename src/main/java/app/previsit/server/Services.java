@@ -19,4 +19,5 @@ public record Services(
     Understanding nlu,
     ConversationService conversations,
     Clock clock,
-    PrometheusMeterRegistry metrics) {}
+    PrometheusMeterRegistry metrics,
+    PatientChannels channels) {}

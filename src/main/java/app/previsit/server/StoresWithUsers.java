@@ -4,6 +4,7 @@ import app.previsit.store.AuditLog;
 import app.previsit.store.InvitationStore;
 import app.previsit.store.SessionStore;
 import app.previsit.store.Stores;
+import app.previsit.store.TelegramStore;
 import app.previsit.store.UserStore;
 import io.vertx.core.Future;
 
@@ -12,6 +13,7 @@ record StoresWithUsers(Stores delegate, UserStore users) implements Stores {
   @Override public InvitationStore invitations() { return delegate.invitations(); }
   @Override public SessionStore sessions() { return delegate.sessions(); }
   @Override public AuditLog audit() { return delegate.audit(); }
+  @Override public TelegramStore telegram() { return delegate.telegram(); }
   @Override public Future<Void> ping() { return delegate.ping(); }
   @Override public String kind() { return delegate.kind(); }
   @Override public void close() { delegate.close(); }

@@ -18,7 +18,7 @@ public final class DemoData {
   public static Future<Invitation> seed(Services services) {
     String hash = Passwords.hash(PASSWORD);
     var users = services.stores().users();
-    InvitationDesk desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock());
+    InvitationDesk desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock(), services.channels());
     LocalDate today = LocalDate.now(services.clock().withZone(services.config().timeZone()));
     LocalDateTime at = LocalDateTime.of(today.plusDays(1), LocalTime.of(9, 30));
     // Never write demo accounts into a real users file.

@@ -4,6 +4,7 @@ import app.previsit.config.Config;
 import app.previsit.invitation.Invitation;
 import app.previsit.invitation.InvitationStatus;
 import app.previsit.invitation.Tokens;
+import app.previsit.server.PatientChannels;
 import app.previsit.store.InvitationStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -26,11 +27,18 @@ public final class InvitationDesk {
   private final InvitationStore store;
   private final Config config;
   private final Clock clock;
+  private final PatientChannels channels;
 
+  /** A desk whose invitations reach no channel but their links (bench, tests). */
   public InvitationDesk(InvitationStore store, Config config, Clock clock) {
+    this(store, config, clock, new PatientChannels(config.telegramBotUsername()));
+  }
+
+  public InvitationDesk(InvitationStore store, Config config, Clock clock, PatientChannels channels) {
     this.store = store;
     this.config = config;
     this.clock = clock;
+    this.channels = channels;
   }
 
   /** Validates the fields and creates the invitation; fails with {@link Invalid} naming a bad field. */
@@ -48,7 +56,8 @@ public final class InvitationDesk {
       if (expires.isAfter(cap)) expires = cap.isAfter(appointmentInstant) ? cap : expires;
       Invitation inv = new Invitation(Tokens.id(), Tokens.linkToken(), name, at, who, ref, InvitationStatus.INVITED, now,
           expires, null, null, null);
-      return store.create(inv);
+      // A returning Telegram patient hears of it at once; reception's answer does not wait for that.
+      return store.create(inv).onSuccess(channels::invited);
     } catch (Invalid e) {
       return Future.failedFuture(e);
     }
@@ -67,7 +76,7 @@ public final class InvitationDesk {
   }
 
   public String telegramLink(Invitation inv) {
-    return config.telegramBotUsername().map(u -> "https://t.me/" + u + "?start=" + inv.token()).orElse(null);
+    return channels.telegramLink(inv.token()).orElse(null);
   }
 
   /** The JSON reception sees: no clinical content. */

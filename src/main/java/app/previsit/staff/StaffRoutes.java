@@ -51,7 +51,7 @@ public final class StaffRoutes {
         });
     this.tokens = new StaffTokens(secret, Duration.ofHours(12));
     this.auth = new StaffAuth(tokens, services.clock());
-    this.desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock());
+    this.desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock(), services.channels());
   }
 
   public static void mount(Router router, Services services) {

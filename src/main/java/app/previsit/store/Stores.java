@@ -12,6 +12,9 @@ public interface Stores extends AutoCloseable {
 
   AuditLog audit();
 
+  /** The Telegram channel's inbox and chat state. */
+  TelegramStore telegram();
+
   /** Succeeds when the backing store answers; used by /health. */
   Future<Void> ping();
 

@@ -4,6 +4,7 @@ import app.previsit.store.AuditLog;
 import app.previsit.store.InvitationStore;
 import app.previsit.store.SessionStore;
 import app.previsit.store.Stores;
+import app.previsit.store.TelegramStore;
 import app.previsit.store.UserStore;
 import io.vertx.core.Future;
 
@@ -13,6 +14,7 @@ public final class MemoryStores implements Stores {
   private final SessionStore sessions = new MemorySessionStore();
   private final UserStore users;
   private final AuditLog audit = new MemoryAuditLog();
+  private final TelegramStore telegram = new MemoryTelegramStore();
 
   public MemoryStores() {
     this(new MemoryUserStore());
@@ -26,6 +28,7 @@ public final class MemoryStores implements Stores {
   @Override public SessionStore sessions() { return sessions; }
   @Override public UserStore users() { return users; }
   @Override public AuditLog audit() { return audit; }
+  @Override public TelegramStore telegram() { return telegram; }
   @Override public Future<Void> ping() { return Future.succeededFuture(); }
   @Override public String kind() { return "memory"; }
   @Override public void close() {}

@@ -11,6 +11,10 @@ package app.previsit.store.redis;
  * previsit:user:{username}   string  staff user JSON (bcrypt hash, role)
  * previsit:users             set     usernames
  * previsit:audit             list    audit events, newest first (trimmed to 100,000)
+ * previsit:tg:inbox          hash    Telegram update id -> update JSON, until processed
+ * previsit:tg:seen:{updateId} string update already taken in (redelivery guard)  expires after 7 days
+ * previsit:tg:chat:{chatId}  string  channel state of a chat (keyboard, last answer id), no patient text
+ * previsit:tg:ref:{reference} string chat id where that practice reference last used Telegram  400 days
  * </pre>
  * Patient data lives only in inv, session (and the token/day/chat indexes point at it);
  * forgetting a patient deletes the session and cancels the invitation.
@@ -28,4 +32,8 @@ final class RedisKeys {
   static String user(String username) { return PREFIX + "user:" + username; }
   static String users() { return PREFIX + "users"; }
   static String audit() { return PREFIX + "audit"; }
+  static String telegramInbox() { return PREFIX + "tg:inbox"; }
+  static String telegramSeen(long updateId) { return PREFIX + "tg:seen:" + updateId; }
+  static String telegramChat(long chatId) { return PREFIX + "tg:chat:" + chatId; }
+  static String telegramReference(String reference) { return PREFIX + "tg:ref:" + reference; }
 }

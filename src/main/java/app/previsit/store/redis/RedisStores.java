@@ -7,6 +7,7 @@ import app.previsit.store.InvitationStore;
 import app.previsit.store.SessionStore;
 import app.previsit.store.StoreUnavailableException;
 import app.previsit.store.Stores;
+import app.previsit.store.TelegramStore;
 import app.previsit.store.UserStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -31,6 +32,7 @@ public final class RedisStores implements Stores {
   private final SessionStore sessions;
   private final UserStore users;
   private final AuditLog audit;
+  private final TelegramStore telegram;
 
   private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection, Config config) {
     this.client = client;
@@ -39,6 +41,7 @@ public final class RedisStores implements Stores {
     this.sessions = new RedisSessionStore(this);
     this.users = new RedisUserStore(this);
     this.audit = new RedisAuditLog(this);
+    this.telegram = new RedisTelegramStore(this, config);
   }
 
   /** Connects at start-up (blocking, before serving); an unreachable Redis stops the start with one clear line. */
@@ -92,6 +95,7 @@ public final class RedisStores implements Stores {
   @Override public SessionStore sessions() { return sessions; }
   @Override public UserStore users() { return users; }
   @Override public AuditLog audit() { return audit; }
+  @Override public TelegramStore telegram() { return telegram; }
   @Override public String kind() { return "redis"; }
 
   @Override

@@ -1,0 +1,54 @@
+package app.previsit.server;
+
+import app.previsit.invitation.Invitation;
+import app.previsit.telegram.TelegramChannel;
+import io.vertx.core.Future;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the staff side needs from the patient channels, without depending on them: the Telegram
+ * deep link of an invitation (the bot's username comes from configuration or from getMe once the
+ * bot has started) and a way to tell channels a new invitation exists (a returning Telegram patient
+ * is messaged directly).
+ */
+public final class PatientChannels {
+  private volatile String telegramUsername;
+  private volatile Function<Invitation, Future<Boolean>> onInvited = inv -> Future.succeededFuture(false);
+  private volatile TelegramChannel telegram;
+
+  public PatientChannels(Optional<String> telegramUsername) {
+    this.telegramUsername = telegramUsername.orElse(null);
+  }
+
+  public Optional<String> telegramLink(String token) {
+    String u = telegramUsername;
+    return u == null ? Optional.empty() : Optional.of("https://t.me/" + u + "?start=" + token);
+  }
+
+  public void telegramUsername(String username) {
+    if (username != null && !username.isBlank()) telegramUsername = username;
+  }
+
+  /** The running Telegram channel, or null when there is none (yet). */
+  public TelegramChannel telegram() {
+    return telegram;
+  }
+
+  public void telegram(TelegramChannel channel) {
+    telegram = channel;
+  }
+
+  public void onInvited(Function<Invitation, Future<Boolean>> handler) {
+    onInvited = handler;
+  }
+
+  /** True when a channel messaged the patient about this invitation itself. Never fails. */
+  public Future<Boolean> invited(Invitation invitation) {
+    try {
+      return onInvited.apply(invitation).recover(e -> Future.succeededFuture(false));
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(false);
+    }
+  }
+}

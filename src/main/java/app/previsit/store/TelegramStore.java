@@ -1,0 +1,38 @@
+package app.previsit.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the Telegram channel keeps: a durable inbox of updates (so an update confirmed to Telegram
+ * is never lost), the ids already seen (so a redelivered update is applied once), a little state
+ * per chat, and which chat a practice's patient reference was last seen in.
+ */
+public interface TelegramStore {
+  /** One update waiting in the inbox; {@code json} is the update as Telegram sent it. */
+  record QueuedUpdate(long updateId, String json) {}
+
+  /**
+   * Writes the update to the inbox unless its id was seen before; both in one atomic step.
+   * True when it was queued, false for a repeat (nothing changes).
+   */
+  Future<Boolean> enqueue(long updateId, String json);
+
+  /** Queued updates not yet marked done, oldest first (after a crash: the ones left over). */
+  Future<List<QueuedUpdate>> pending(int limit);
+
+  /** Removes a processed update from the inbox (its id stays remembered as seen). */
+  Future<Void> done(long updateId);
+
+  Future<Optional<TelegramChat>> chat(long chatId);
+
+  Future<Void> saveChat(TelegramChat chat);
+
+  /** The private chat where the patient with this practice reference last used Previsit. */
+  Future<Optional<Long>> chatOfReference(String reference);
+
+  Future<Void> rememberReference(String reference, long chatId);
+
+  Future<Void> forgetReference(String reference);
+}

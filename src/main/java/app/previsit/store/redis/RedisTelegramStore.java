@@ -1,0 +1,97 @@
+package app.previsit.store.redis;
+
+import app.previsit.config.Config;
+import app.previsit.store.TelegramChat;
+import app.previsit.store.TelegramStore;
+import io.lettuce.core.ScriptOutputType;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Telegram inbox as a hash of update id to update JSON (small: it only holds updates in flight),
+ * a "seen" marker per update id, chat state as JSON and the reference-to-chat index.
+ */
+final class RedisTelegramStore implements TelegramStore {
+  /** Telegram keeps an unconfirmed update for 24 hours; a week of memory covers any redelivery. */
+  static final Duration SEEN_FOR = Duration.ofDays(7);
+  /** A returning patient is recognised for this long after their last invitation. */
+  static final Duration REFERENCE_FOR = Duration.ofDays(400);
+
+  /** KEYS seen marker, inbox; ARGV update id, json, seen ttl s. 1 when queued, 0 for a repeat. */
+  private static final String ENQUEUE = """
+      if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then
+        redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+        return 1
+      end
+      return 0""";
+
+  private final RedisStores redis;
+  private final Duration chatStateFor;
+
+  RedisTelegramStore(RedisStores redis, Config config) {
+    this.redis = redis;
+    this.chatStateFor = config.retentionAfterAppointment().plus(config.invitationLifetime());
+  }
+
+  @Override
+  public Future<Boolean> enqueue(long updateId, String json) {
+    String[] keys = {RedisKeys.telegramSeen(updateId), RedisKeys.telegramInbox()};
+    String[] args = {Long.toString(updateId), json, Long.toString(SEEN_FOR.toSeconds())};
+    return redis.call(() -> redis.redis().<Long>eval(ENQUEUE, ScriptOutputType.INTEGER, keys, args)).map(n -> n == 1L);
+  }
+
+  @Override
+  public Future<List<QueuedUpdate>> pending(int limit) {
+    return redis.call(() -> redis.redis().hgetall(RedisKeys.telegramInbox())).map(all -> {
+      List<QueuedUpdate> out = new ArrayList<>();
+      all.forEach((id, json) -> out.add(new QueuedUpdate(Long.parseLong(id), json)));
+      out.sort(Comparator.comparingLong(QueuedUpdate::updateId));
+      return out.size() > limit ? out.subList(0, limit) : out;
+    });
+  }
+
+  @Override
+  public Future<Void> done(long updateId) {
+    return redis.call(() -> redis.redis().hdel(RedisKeys.telegramInbox(), Long.toString(updateId))).mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<TelegramChat>> chat(long chatId) {
+    return redis.call(() -> redis.redis().get(RedisKeys.telegramChat(chatId))).map(json -> {
+      if (json == null) return Optional.empty();
+      JsonObject o = new JsonObject(json);
+      List<String> labels = new ArrayList<>();
+      o.getJsonArray("keyboard", new JsonArray()).forEach(l -> labels.add(String.valueOf(l)));
+      return Optional.of(new TelegramChat(chatId, o.getInteger("lastAnswer", 0), o.getInteger("keyboardMessage", 0), labels));
+    });
+  }
+
+  @Override
+  public Future<Void> saveChat(TelegramChat chat) {
+    String json = new JsonObject().put("lastAnswer", chat.lastAnswerMessageId()).put("keyboardMessage", chat.keyboardMessageId())
+        .put("keyboard", new JsonArray(chat.keyboard())).encode();
+    return redis.call(() -> redis.redis().psetex(RedisKeys.telegramChat(chat.chatId()), chatStateFor.toMillis(), json)).mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<Long>> chatOfReference(String reference) {
+    return redis.call(() -> redis.redis().get(RedisKeys.telegramReference(reference))).map(v -> Optional.ofNullable(v).map(Long::parseLong));
+  }
+
+  @Override
+  public Future<Void> rememberReference(String reference, long chatId) {
+    return redis.call(() -> redis.redis().setex(RedisKeys.telegramReference(reference), REFERENCE_FOR.toSeconds(), Long.toString(chatId)))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> forgetReference(String reference) {
+    return redis.call(() -> redis.redis().del(RedisKeys.telegramReference(reference))).mapEmpty();
+  }
+}

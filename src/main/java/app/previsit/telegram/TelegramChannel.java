@@ -1,0 +1,232 @@
+package app.previsit.telegram;
+
+import app.previsit.config.Config;
+import app.previsit.dialogue.Messages;
+import app.previsit.server.Services;
+import app.previsit.store.StoreUnavailableException;
+import app.previsit.store.TelegramStore;
+import app.previsit.store.TelegramStore.QueuedUpdate;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The Telegram channel: receives updates (long polling, or a webhook when configured), keeps each
+ * one in the durable inbox before anything else, then applies them one chat at a time and
+ * acknowledges each update in the inbox only after its replies were sent. An update left in the
+ * inbox by a crash is applied at the next start; the conversation turn is idempotent per update id,
+ * so it is never applied twice (its replies may be sent again).
+ */
+public final class TelegramChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
+
+  /** How long an update waits for a store or Telegram outage to end before it is left for the next start. */
+  private static final int MAX_UPDATE_ATTEMPTS = 300;
+  private static final Duration UPDATE_RETRY = Duration.ofSeconds(2);
+
+  private final Services services;
+  private final Context context;
+  private final TelegramStore store;
+  private final ObjectMapper json;
+  private final UpdateHandler handler;
+  private final Delivery delivery;
+  private final ChatLanes lanes = new ChatLanes();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final TelegramCalls calls;
+  private final Messages messages;
+  private LongPollingReceiver poller;
+
+  private TelegramChannel(Services services, Context context, TelegramClient client, TelegramCalls.Retry retry) {
+    this.services = services;
+    this.context = context;
+    this.store = services.stores().telegram();
+    this.json = mapper();
+    this.calls = new TelegramCalls(client, services.vertx(), context, retry, services.metrics());
+    Config config = services.config();
+    this.messages = Messages.load(config.messagesFile(), Map.of("phone", config.practicePhone(),
+        "days", Long.toString(config.retentionAfterAppointment().toDays())));
+    this.delivery = new Delivery(calls, store, services.vertx());
+    this.handler = new UpdateHandler(services, messages, delivery);
+  }
+
+  /** Starts the channel with the configured token and API URL; the returned future fails with a clear reason. */
+  public static Future<TelegramChannel> start(Services services) {
+    return start(services, TelegramCalls.Retry.DEFAULT);
+  }
+
+  public static Future<TelegramChannel> start(Services services, TelegramCalls.Retry retry) {
+    Config config = services.config();
+    String token = config.telegramBotToken().orElseThrow(() -> new IllegalStateException("TELEGRAM_BOT_TOKEN is not set"));
+    TelegramUrl url = telegramUrl(config.telegramApiUrl());
+    TelegramClient client = new OkHttpTelegramClient(token, url);
+    Context context = services.vertx().getOrCreateContext();
+    Promise<TelegramChannel> started = Promise.promise();
+    context.runOnContext(v -> {
+      TelegramChannel channel = new TelegramChannel(services, context, client, retry);
+      channel.begin(token, url).onComplete(ar -> {
+        if (ar.succeeded()) started.complete(channel);
+        else started.fail(ar.cause());
+      });
+    });
+    return started.future();
+  }
+
+  private Future<Void> begin(String token, TelegramUrl url) {
+    Config config = services.config();
+    services.channels().onInvited(inv -> onContext(() -> handler.inviteReturning(inv)));
+    Future<Void> identity = config.telegramBotUsername().isPresent() ? Future.succeededFuture()
+        : calls.call(new GetMe()).onSuccess(me -> services.channels().telegramUsername(me.getUserName())).<Void>mapEmpty()
+            .recover(e -> {
+              LOG.warn("Telegram getMe failed; invitations carry no t.me link until TELEGRAM_BOT_USERNAME is set");
+              return Future.succeededFuture();
+            });
+    return identity
+        .compose(v -> calls.call(commands()).<Void>mapEmpty().recover(e -> {
+          LOG.warn("Telegram setMyCommands failed; the command menu is missing (the commands still work)");
+          return Future.succeededFuture();
+        }))
+        .compose(v -> recoverInbox())
+        .compose(v -> {
+          if (config.telegramWebhookUrl().isPresent()) {
+            return WebhookSetup.register(calls, config).onSuccess(x -> LOG.info("Telegram channel: webhook mode"));
+          }
+          poller = new LongPollingReceiver(token, url, this);
+          return services.vertx().executeBlocking(() -> {
+            poller.start();
+            return null;
+          }).<Void>mapEmpty().onSuccess(x -> LOG.info("Telegram channel: long polling"));
+        });
+  }
+
+  /** Updates a crash left in the inbox go first, in the order Telegram sent them. */
+  private Future<Void> recoverInbox() {
+    return store.pending(10_000).map(left -> {
+      if (!left.isEmpty()) LOG.info("Telegram inbox: {} update(s) left from before, applying them first", left.size());
+      left.forEach(this::dispatch);
+      return null;
+    });
+  }
+
+  /**
+   * Takes in one update from a receiver: durable first (a repeat of an update already taken in is
+   * dropped here), then queued for its chat. The future succeeds only once the update is safe.
+   */
+  Future<Boolean> accept(long updateId, String updateJson) {
+    return store.enqueue(updateId, updateJson).onSuccess(queued -> {
+      if (queued) dispatch(new QueuedUpdate(updateId, updateJson));
+    });
+  }
+
+  String encode(Update u) throws com.fasterxml.jackson.core.JsonProcessingException {
+    return json.writeValueAsString(u);
+  }
+
+  Update decode(String body) throws com.fasterxml.jackson.core.JsonProcessingException {
+    return json.readValue(body, Update.class);
+  }
+
+  private void dispatch(QueuedUpdate q) {
+    context.runOnContext(v -> {
+      Incoming in;
+      try {
+        in = UpdateReader.read(decode(q.json()));
+      } catch (Exception e) {
+        LOG.warn("Telegram update {} does not parse ({}); dropped", q.updateId(), e.getClass().getSimpleName());
+        store.done(q.updateId());
+        return;
+      }
+      lanes.run(in.chatId(), () -> attempt(in, 1));
+    });
+  }
+
+  private Future<Void> attempt(Incoming in, int n) {
+    Future<Void> handled;
+    try {
+      handled = handler.handle(in);
+    } catch (RuntimeException e) {
+      handled = Future.failedFuture(e);
+    }
+    return handled.transform(ar -> {
+      if (ar.succeeded()) {
+        return store.done(in.updateId()).recover(e -> Future.succeededFuture()); // left over: re-applied idempotently later
+      }
+      Throwable e = ar.cause();
+      if (passing(e) && running.get()) {
+        if (n == 1) LOG.warn("Telegram update {} waits: {}", in.updateId(), e.getClass().getSimpleName());
+        if (n >= MAX_UPDATE_ATTEMPTS) return Future.<Void>succeededFuture(); // stays in the inbox for the next start
+        Promise<Void> later = Promise.promise();
+        services.vertx().setTimer(UPDATE_RETRY.toMillis(), t -> attempt(in, n + 1).onComplete(later));
+        return later.future();
+      }
+      if (!running.get()) return Future.<Void>succeededFuture();
+      services.metrics().counter("previsit_telegram_update_failures").increment();
+      LOG.error("Telegram update {} failed: {}", in.updateId(), e.getClass().getSimpleName());
+      Future<Void> apology = in.chatId() != 0 && in.privateChat()
+          ? delivery.plain(in.chatId(), messages.text("telegram.failed")).recover(x -> Future.succeededFuture()) : Future.succeededFuture();
+      return apology.compose(v -> store.done(in.updateId())).recover(x -> Future.succeededFuture());
+    });
+  }
+
+  /** A store outage or Telegram being unreachable passes; anything else will not get better by waiting. */
+  private static boolean passing(Throwable e) {
+    if (e instanceof StoreUnavailableException) return true;
+    if (e instanceof TelegramCalls.TelegramCallFailed f) return f.code() == null || f.code() == 429 || f.code() >= 500;
+    return false;
+  }
+
+  private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> work) {
+    Promise<T> p = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(p));
+    return p.future();
+  }
+
+  boolean running() {
+    return running.get();
+  }
+
+  Context context() {
+    return context;
+  }
+
+  /** Stops receiving; updates already in the inbox stay there for the next start. */
+  public void stop() {
+    running.set(false);
+    if (poller != null) poller.shutdown();
+  }
+
+  /** The menu Telegram shows by the text box; descriptions come from the practice's wording file. */
+  private SetMyCommands commands() {
+    List<BotCommand> menu = List.of("help", "back", "skip", "summary", "stop", "forget").stream()
+        .map(c -> new BotCommand(c, messages.text("telegram.command." + c))).toList();
+    return SetMyCommands.builder().commands(menu).build();
+  }
+
+  static TelegramUrl telegramUrl(String apiUrl) {
+    URI u = URI.create(apiUrl);
+    int port = u.getPort() > 0 ? u.getPort() : "http".equals(u.getScheme()) ? 80 : 443;
+    return new TelegramUrl(u.getScheme(), u.getHost(), port, false);
+  }
+
+  static ObjectMapper mapper() {
+    return new ObjectMapper()
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+}
