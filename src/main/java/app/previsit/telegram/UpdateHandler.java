@@ -129,8 +129,16 @@ final class UpdateHandler {
       return Future.succeededFuture();
     }).compose(t -> {
       TelegramChat after = answer ? chat.withLastAnswer(in.messageId()) : chat;
-      return delivery.replies(after, t.replies());
+      return delivery.replies(after, t.replies()).compose(v -> t.done() ? forgetIfErased(inv) : Future.succeededFuture());
     });
+  }
+
+  /** A patient who asked to be forgotten is not recognised as a returning patient either. */
+  private Future<Void> forgetIfErased(Invitation inv) {
+    if (inv.reference() == null) return Future.succeededFuture();
+    return services.stores().invitations().byId(inv.id()).compose(found -> found.isPresent()
+        && found.get().status() == app.previsit.invitation.InvitationStatus.CANCELLED
+        ? store.forgetReference(inv.reference()) : Future.succeededFuture());
   }
 
   /** Tells a returning patient (known by reference) about a new invitation, with a button to begin. */

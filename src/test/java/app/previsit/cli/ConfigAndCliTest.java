@@ -31,6 +31,11 @@ class ConfigAndCliTest {
     assertTrue(redis.getMessage().startsWith("REDIS_URL"));
     assertTrue(!redis.getMessage().contains("secret"), "passwords in URLs are never echoed");
     assertThrows(ConfigException.class, () -> Config.from(Map.of("PREVISIT_TIMEZONE", "Mars/Olympus")));
+    ConfigException webhook = assertThrows(ConfigException.class,
+        () -> Config.from(Map.of("TELEGRAM_WEBHOOK_URL", "https://practice.example/telegram/webhook")));
+    org.junit.jupiter.api.Assertions.assertTrue(webhook.getMessage().startsWith("TELEGRAM_WEBHOOK_SECRET"), webhook.getMessage());
+    assertThrows(ConfigException.class, () -> Config.from(Map.of("TELEGRAM_WEBHOOK_URL", "https://practice.example/hook",
+        "TELEGRAM_WEBHOOK_SECRET", "short")));
   }
 
   @Test

@@ -259,5 +259,13 @@ class TelegramConversationTest {
     assertSaid(greeting, "Uma");
     p.presses("Let's start");
     assertEquals("started", summary(second.getString("id")).getString("status"));
+
+    // Once they ask to be forgotten, a new invitation no longer reaches their chat.
+    p.says("/forget");
+    p.presses("Yes, delete everything");
+    int after = api.sent(p.chatId).size();
+    invite("Uma Shah", "NHS-777");
+    Thread.sleep(500);
+    assertEquals(after, api.sent(p.chatId).size(), "a forgotten patient is not messaged again");
   }
 }

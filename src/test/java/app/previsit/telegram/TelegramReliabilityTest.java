@@ -1,0 +1,178 @@
+package app.previsit.telegram;
+
+import static app.previsit.telegram.TelegramPatient.assertSaid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.previsit.config.Config;
+import app.previsit.store.redis.RedisStores;
+import app.previsit.testing.RedisServerExtension;
+import app.previsit.testing.RunningServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Webhook mode, Redis outages, crashes between taking an update in and applying it, and ordering per chat. */
+class TelegramReliabilityTest {
+  @RegisterExtension
+  static final RedisServerExtension REDIS = new RedisServerExtension(true);
+
+  static final String TOKEN = "654321:RELIABLE";
+  static final String SECRET = "webhook-secret-0123456789";
+
+  FakeBotApi api;
+  RunningServer app;
+
+  @BeforeEach
+  void start() {
+    REDIS.flushAll();
+    api = FakeBotApi.start(TOKEN, "previsit_reliable_bot");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (app != null) app.close();
+    api.close();
+  }
+
+  RunningServer startApp(Map<String, String> extra) throws Exception {
+    Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", REDIS.uri().toString(), "TELEGRAM_BOT_TOKEN", TOKEN,
+        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", "test-secret-test-secret"));
+    env.putAll(extra);
+    return RunningServer.start(env);
+  }
+
+  String token() throws Exception {
+    String reception = app.login("reception");
+    JsonObject body = new JsonObject().put("patientName", "Dee Webb").put("appointmentAt",
+        LocalDateTime.now().plusDays(2).withHour(9).withMinute(0).withSecond(0).withNano(0).toString()).put("clinician", "Dr Ng");
+    HttpResponse<String> r = app.send("POST", "/api/invitations", reception, body.encode());
+    assertEquals(201, r.statusCode(), r.body());
+    String link = new JsonObject(r.body()).getString("telegramLink");
+    return link.substring(link.indexOf("?start=") + 7);
+  }
+
+  JsonArray transcript(String token) throws Exception {
+    HttpResponse<String> h = app.send("GET", "/chat/api/" + token + "/history", null, null);
+    assertEquals(200, h.statusCode(), h.body());
+    return new JsonObject(h.body()).getJsonArray("messages");
+  }
+
+  static List<String> patientLines(JsonArray transcript) {
+    return transcript.stream().map(o -> (JsonObject) o).filter(l -> "patient".equals(l.getString("from")))
+        .map(l -> l.getString("text")).toList();
+  }
+
+  @Test
+  void webhookModeTakesOnlyRequestsWithTheSecretAndAppliesARedeliveryOnce() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String hook = "http://127.0.0.1:" + port + "/telegram/hook";
+    app = startApp(Map.of("PREVISIT_HTTP_PORT", Integer.toString(port), "TELEGRAM_WEBHOOK_URL", hook,
+        "TELEGRAM_WEBHOOK_SECRET", SECRET));
+    JsonObject set = api.calls("setWebhook").get(0);
+    assertEquals(hook, set.getString("url"));
+    assertEquals(SECRET, set.getString("secret_token"));
+
+    String token = token();
+    long chat = 7001;
+    long start = api.pushText(chat, "/start " + token);
+    assertEquals(401, api.deliverByWebhook(start, hook, null), "no secret");
+    assertEquals(401, api.deliverByWebhook(start, hook, "wrong-secret-wrong-secret"), "wrong secret");
+    assertEquals(400, FakeBotApi.postWebhook(hook, new JsonObject().put("nonsense", true), SECRET));
+    assertEquals(0, api.sent(chat).size(), "nothing reached the conversation");
+
+    assertEquals(200, api.deliverByWebhook(start, hook, SECRET));
+    assertSaid(api.awaitSentCount(chat, 1, TelegramPatient.WAIT), "Dee");
+    JsonObject welcome = api.botMessages(chat).get(0);
+    long press = api.pushCallback(chat, welcome.getInteger("message_id"), "k:0");
+    assertEquals(200, api.deliverByWebhook(press, hook, SECRET));
+    long text = api.pushText(chat, "my ear has been ringing");
+    assertEquals(200, api.deliverByWebhook(text, hook, SECRET));
+    int sent = api.awaitSentCount(chat, 3, TelegramPatient.WAIT).size();
+    // Telegram retries a webhook it thinks failed: the same update again changes nothing.
+    assertEquals(200, api.deliverByWebhook(text, hook, SECRET));
+    Thread.sleep(300);
+    assertEquals(List.of("Let's start", "my ear has been ringing"), patientLines(transcript(token)));
+    assertEquals(sent, api.sent(chat).size(), "a redelivered update gets no second answer");
+  }
+
+  @Test
+  void whileRedisIsDownPollingWaitsAndNoUpdateIsLost() throws Exception {
+    app = startApp(Map.of());
+    String token = token();
+    TelegramPatient p = new TelegramPatient(api, 7002, () -> app.server);
+    p.says("/start " + token);
+    p.presses("Let's start");
+    REDIS.stop();
+    int before = api.sent(p.chatId).size();
+    long during = api.pushText(p.chatId, "my foot is numb");
+    Thread.sleep(1500);
+    assertTrue(api.confirmedUpTo() < during, "an update must not be confirmed to Telegram before it is stored");
+    REDIS.start();
+    p.lastUpdateId = during;
+    p.repliesAfter(before);
+    assertEquals(List.of("Let's start", "my foot is numb"), patientLines(transcript(token)));
+  }
+
+  @Test
+  void anUpdateTakenInButNotAppliedBeforeACrashIsAppliedAtTheNextStart() throws Exception {
+    app = startApp(Map.of());
+    String token = token();
+    TelegramPatient p = new TelegramPatient(api, 7003, () -> app.server);
+    p.says("/start " + token);
+    p.presses("Let's start");
+    app.close();
+    app = null;
+    api.awaitNoHeldRequests(TelegramPatient.WAIT);
+    // What a kill -9 right after consume() leaves: the update is in the inbox and confirmed to Telegram.
+    long id = api.pushText(p.chatId, "my wrist clicks");
+    JsonObject update = api.update(id);
+    try (var stores = RedisStores.connect(REDIS.uri(), Config.from(Map.of()))) {
+      assertTrue(RunningServer.await(stores.telegram().enqueue(id, update.encode())));
+    }
+    api.redeliver(id); // and Telegram still has it too: it must be applied once, not twice
+    app = startApp(Map.of());
+    p.awaitSettled();
+    api.awaitSentCount(p.chatId, 3, TelegramPatient.WAIT);
+    assertEquals(List.of("Let's start", "my wrist clicks"), patientLines(transcript(token)));
+  }
+
+  @Test
+  void messagesOfOneChatAreAppliedInOrderWhileChatsRunSideBySide() throws Exception {
+    app = startApp(Map.of());
+    String first = token();
+    String second = token();
+    TelegramPatient a = new TelegramPatient(api, 7004, () -> app.server);
+    TelegramPatient b = new TelegramPatient(api, 7005, () -> app.server);
+    a.says("/start " + first);
+    b.says("/start " + second);
+    a.presses("Let's start");
+    b.presses("Let's start");
+    List<String> texts = List.of("my knee hurts", "3 weeks", "5", "arthritis", "needing surgery", "a scan");
+    for (String t : texts) {
+      a.lastUpdateId = api.pushText(a.chatId, t);
+      b.lastUpdateId = api.pushText(b.chatId, t + " too");
+    }
+    api.awaitConfirmed(b.lastUpdateId, TelegramPatient.WAIT);
+    a.awaitSettled();
+    List<String> expectA = new java.util.ArrayList<>(List.of("Let's start"));
+    expectA.addAll(texts);
+    assertEquals(expectA, patientLines(transcript(first)));
+    List<String> expectB = new java.util.ArrayList<>(List.of("Let's start"));
+    texts.forEach(t -> expectB.add(t + " too"));
+    assertEquals(expectB, patientLines(transcript(second)));
+  }
+}
