@@ -40,6 +40,8 @@ public final class TelegramChannel {
   /** How long an update waits for a store or Telegram outage to end before it is left for the next start. */
   private static final int MAX_UPDATE_ATTEMPTS = 300;
   private static final Duration UPDATE_RETRY = Duration.ofSeconds(2);
+  /** How long start-up waits for getMe, which gives the bot's username for invitation links. */
+  private static final Duration IDENTITY_WAIT = Duration.ofSeconds(3);
 
   private final Services services;
   private final Context context;
@@ -51,7 +53,7 @@ public final class TelegramChannel {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final TelegramCalls calls;
   private final Messages messages;
-  private LongPollingReceiver poller;
+  private volatile LongPollingReceiver poller;
 
   private TelegramChannel(Services services, Context context, TelegramClient client, TelegramCalls.Retry retry) {
     this.services = services;
@@ -88,31 +90,60 @@ public final class TelegramChannel {
     return started.future();
   }
 
+  /**
+   * Telegram being unreachable or slow must not keep the practice's web pages down: the bot's name
+   * is waited for a moment (invitations need it for their link), everything else carries on in the
+   * background and is retried until it works.
+   */
   private Future<Void> begin(String token, TelegramUrl url) {
     Config config = services.config();
     services.channels().onInvited(inv -> onContext(() -> handler.inviteReturning(inv)));
     Future<Void> identity = config.telegramBotUsername().isPresent() ? Future.succeededFuture()
         : calls.call(new GetMe()).onSuccess(me -> services.channels().telegramUsername(me.getUserName())).<Void>mapEmpty()
             .recover(e -> {
-              LOG.warn("Telegram getMe failed; invitations carry no t.me link until TELEGRAM_BOT_USERNAME is set");
+              LOG.warn("Telegram getMe failed ({}); invitations carry no t.me link until it works or TELEGRAM_BOT_USERNAME is set",
+                  describe(e));
               return Future.succeededFuture();
             });
-    return identity
-        .compose(v -> calls.call(commands()).<Void>mapEmpty().recover(e -> {
-          LOG.warn("Telegram setMyCommands failed; the command menu is missing (the commands still work)");
-          return Future.succeededFuture();
-        }))
-        .compose(v -> recoverInbox())
-        .compose(v -> {
-          if (config.telegramWebhookUrl().isPresent()) {
-            return WebhookSetup.register(calls, config).onSuccess(x -> LOG.info("Telegram channel: webhook mode"));
-          }
-          poller = new LongPollingReceiver(token, url, this);
-          return services.vertx().executeBlocking(() -> {
-            poller.start();
-            return null;
-          }).<Void>mapEmpty().onSuccess(x -> LOG.info("Telegram channel: long polling"));
-        });
+    Promise<Void> named = Promise.promise();
+    identity.onComplete(ar -> named.tryComplete());
+    services.vertx().setTimer(IDENTITY_WAIT.toMillis(), t -> named.tryComplete());
+    calls.call(commands()).onFailure(e -> LOG.warn("Telegram setMyCommands failed ({}); the menu is missing, the commands still work",
+        describe(e)));
+    return named.future().compose(v -> recoverInbox()).onSuccess(v -> receive(token, url, 1));
+  }
+
+  /** Starts webhook or long polling; on failure tries again in a while, for as long as we run. */
+  private void receive(String token, TelegramUrl url, int attempt) {
+    if (!running.get()) return;
+    Config config = services.config();
+    Future<Void> started;
+    if (config.telegramWebhookUrl().isPresent()) {
+      started = WebhookSetup.register(calls, config).onSuccess(x -> LOG.info("Telegram channel: webhook mode"));
+    } else {
+      LongPollingReceiver receiver = new LongPollingReceiver(token, url, this);
+      started = services.vertx().executeBlocking(() -> {
+        receiver.start();
+        return null;
+      }, false).<Void>mapEmpty().onSuccess(x -> {
+        poller = receiver;
+        if (!running.get()) receiver.shutdown();
+        LOG.info("Telegram channel: long polling");
+      }).onFailure(e -> receiver.shutdown());
+    }
+    started.onFailure(e -> {
+      long wait = Math.min(60_000, 2_000L * attempt);
+      LOG.warn("Telegram channel could not start receiving ({}); trying again in {} s", describe(e), wait / 1000);
+      services.vertx().setTimer(wait, t -> receive(token, url, attempt + 1));
+    });
+  }
+
+  /** Why a call failed, without anything a patient wrote: the error code or the exception's kind. */
+  private static String describe(Throwable e) {
+    if (e instanceof TelegramCalls.TelegramCallFailed f && f.code() != null) {
+      return f.code() == 401 || f.code() == 404 ? "Telegram refused the bot token (" + f.code() + ")" : "error " + f.code();
+    }
+    return e.getClass().getSimpleName();
   }
 
   /** Updates a crash left in the inbox go first, in the order Telegram sent them. */
