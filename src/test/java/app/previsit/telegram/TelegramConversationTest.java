@@ -198,6 +198,15 @@ class TelegramConversationTest {
     JsonArray concerns = summary(inv.getString("id")).getJsonArray("concerns");
     assertEquals(1, concerns.size(), concerns.encode());
     assertEquals("my wrist hurts", concerns.getJsonObject(0).getString("text"));
+
+    p.says("3 weeks");
+    n = api.sent(p.chatId).size();
+    p.lastUpdateId = api.pushEdited(p.chatId, ankle, "my wrist hurts a lot");
+    List<JsonObject> older = p.repliesAfter(n);
+    assertFalse(TelegramPatient.text(older).contains("changed your last answer"), "an older message's edit is a new message");
+    JsonObject s = summary(inv.getString("id"));
+    assertEquals("3 weeks", s.getJsonArray("concerns").getJsonObject(0).getString("duration"), "the later answer stays");
+    assertTrue(s.getJsonArray("transcript").encode().contains("my wrist hurts a lot"));
   }
 
   @Test
@@ -267,5 +276,21 @@ class TelegramConversationTest {
     invite("Uma Shah", "NHS-777");
     Thread.sleep(500);
     assertEquals(after, api.sent(p.chatId).size(), "a forgotten patient is not messaged again");
+  }
+
+  @Test
+  void aReplyLongerThanTelegramAllowsArrivesInPiecesAndNothingIsLost() throws Exception {
+    JsonObject inv = invite("Max", null);
+    TelegramPatient p = patient();
+    p.says("/start " + token(inv));
+    p.presses("Let's start");
+    String longConcern = ("my knee aches when I climb the stairs & it clicks. ").repeat(78).strip();
+    p.says(longConcern);
+    List<JsonObject> summary = p.says("/summary");
+    long pieces = summary.stream().filter(m -> m.getString("text").contains("knee aches")).count();
+    assertTrue(pieces >= 2, "expected the summary in several messages: " + summary.size());
+    summary.forEach(m -> assertTrue(m.getString("text").replace("&amp;", "&").length() <= 4096));
+    String joined = TelegramPatient.text(summary).replace("&amp;", "&");
+    assertTrue(joined.replaceAll("\\s+", "").contains(longConcern.substring(0, 3000).replaceAll("\\s+", "")));
   }
 }
