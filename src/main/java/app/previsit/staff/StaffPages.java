@@ -6,6 +6,7 @@ import app.previsit.web.Templates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -50,6 +51,7 @@ final class StaffPages {
     router.route("/gp*").handler(ctx -> api.auth.page(ctx, StaffRoutes.CLINICAL));
     router.get("/gp").handler(p::gpDay);
     router.get("/gp/summaries/:id").handler(p::summaryPage);
+    router.get("/gp/summaries/:id/attachments/:n").handler(p::attachment);
   }
 
   /** The model every staff page starts from: title, signed-in user, CSRF form token. */
@@ -180,14 +182,18 @@ final class StaffPages {
           m.put("s", plain(s.get()));
           String role = s.get().getJsonObject("preferences").getString("decisionRole");
           m.put("roleText", role == null ? "No decision preference given." : ROLE_WORDS.getOrDefault(role, role));
-          m.put("research", research(s.get()));
+          m.put("research", research(s.get(), "/gp/summaries/" + s.get().getString("id")));
           html(ctx, 200, "summary", m);
         }).onFailure(ctx::fail);
   }
 
-  /** Research with each source marked as a safe link (http/https only) or plain text. */
-  private static List<Map<String, Object>> research(JsonObject s) {
+  /**
+   * Research with each source marked as a safe link (http/https only) or plain text, and each
+   * attachment (a photo or document sent in Telegram) as a link numbered in summary order.
+   */
+  private static List<Map<String, Object>> research(JsonObject s, String base) {
     List<Map<String, Object>> out = new ArrayList<>();
+    int n = 0;
     for (Object o : s.getJsonArray("research")) {
       JsonObject r = (JsonObject) o;
       List<Map<String, Object>> sources = new ArrayList<>();
@@ -195,9 +201,57 @@ final class StaffPages {
         String url = String.valueOf(src);
         sources.add(Map.of("url", url, "link", url.startsWith("https://") || url.startsWith("http://")));
       }
-      out.add(Map.of("text", r.getString("text"), "sources", sources));
+      List<String> attachments = new ArrayList<>();
+      for (Object ignored : r.getJsonArray("attachments", new JsonArray())) attachments.add(base + "/attachments/" + n++);
+      out.add(Map.of("text", r.getString("text"), "sources", sources, "attachments", attachments));
     }
     return out;
+  }
+
+  /** Every attachment's Telegram file id, in the order the summary lists them. */
+  private static List<String> attachmentIds(JsonObject s) {
+    List<String> ids = new ArrayList<>();
+    for (Object o : s.getJsonArray("research")) {
+      for (Object a : ((JsonObject) o).getJsonArray("attachments", new JsonArray())) ids.add(String.valueOf(a));
+    }
+    return ids;
+  }
+
+  /** A photo or document the patient sent, fetched from Telegram on demand (never stored here); audited. */
+  private void attachment(RoutingContext ctx) {
+    String who = api.auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
+    int n;
+    try {
+      n = Integer.parseInt(ctx.pathParam("n"));
+    } catch (NumberFormatException e) {
+      notice(ctx, 404, "Not found", "No such attachment", "Go back to the summary.", "/gp");
+      return;
+    }
+    services.stores().invitations().byId(ctx.pathParam("id")).compose(found -> found.isEmpty()
+        ? Future.succeededFuture(Optional.<JsonObject>empty()) : services.conversations().summary(found.get()))
+        .onSuccess(s -> {
+          List<String> ids = s.map(StaffPages::attachmentIds).orElse(List.of());
+          if (n < 0 || n >= ids.size()) {
+            notice(ctx, 404, "Not found", "No such attachment", "It may have been deleted.", "/gp");
+            return;
+          }
+          var telegram = services.channels().telegram();
+          if (telegram == null) {
+            notice(ctx, 503, "Unavailable", "Attachment not available",
+                "Attachments stay in Telegram, and the Telegram channel is not running on this server.", null);
+            return;
+          }
+          String id = s.get().getString("id");
+          telegram.files().fetch(ids.get(n))
+              .compose(file -> api.audit(who, "view-attachment", id).map(file))
+              .onSuccess(file -> {
+                ctx.response().putHeader("Content-Type", file.contentType()).putHeader("Cache-Control", "no-store")
+                    .putHeader("Content-Disposition", (file.inline() ? "inline" : "attachment") + "; filename=\"attachment-" + n + "\"")
+                    .end(file.bytes());
+              })
+              .onFailure(e -> notice(ctx, 502, "Unavailable", "Telegram did not send the file",
+                  "Please try again in a minute. Telegram keeps files for a limited time.", null));
+        }).onFailure(ctx::fail);
   }
 
   @SuppressWarnings("unchecked")

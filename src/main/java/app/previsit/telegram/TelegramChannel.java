@@ -53,6 +53,7 @@ public final class TelegramChannel {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final TelegramCalls calls;
   private final Messages messages;
+  private final TelegramFiles files;
   private volatile LongPollingReceiver poller;
 
   private TelegramChannel(Services services, Context context, TelegramClient client, TelegramCalls.Retry retry) {
@@ -65,6 +66,7 @@ public final class TelegramChannel {
     this.messages = Messages.load(config.messagesFile(), Map.of("phone", config.practicePhone(),
         "days", Long.toString(config.retentionAfterAppointment().toDays())));
     this.delivery = new Delivery(calls, store, services.vertx());
+    this.files = new TelegramFiles(services.vertx(), calls, config.telegramApiUrl(), config.telegramBotToken().orElseThrow());
     this.handler = new UpdateHandler(services, messages, delivery);
   }
 
@@ -236,10 +238,16 @@ public final class TelegramChannel {
     return context;
   }
 
+  /** Patients' photos and documents, fetched from Telegram for a clinician. */
+  public TelegramFiles files() {
+    return files;
+  }
+
   /** Stops receiving; updates already in the inbox stay there for the next start. */
   public void stop() {
     running.set(false);
     if (poller != null) poller.shutdown();
+    files.close();
   }
 
   /** The menu Telegram shows by the text box; descriptions come from the practice's wording file. */

@@ -103,6 +103,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Integer> messageIds = new HashMap<>();
     private final Map<Long, Integer> lastPatientMessageIds = new HashMap<>();
     private final Map<Long, Map<Integer, JsonObject>> botMessages = new HashMap<>();
+    private final Map<String, String> filePathById = new HashMap<>();
+    private final Map<String, byte[]> fileBytesByPath = new HashMap<>();
     private JsonArray myCommands = new JsonArray();
     private long nextUpdateId = FIRST_UPDATE_ID;
     private long confirmedUpTo = 0;
@@ -605,6 +607,10 @@ public final class FakeBotApi implements AutoCloseable {
 
     private void handle(HttpServerRequest req) {
         String path = req.path();
+        if (path.startsWith("/file/bot")) {
+            serveFile(req, path);
+            return;
+        }
         if (!path.startsWith("/bot") || path.indexOf('/', 4) < 0) {
             reply(req, 404, new JsonObject().put("ok", false).put("error_code", 404).put("description", "Not Found"));
             return;
@@ -702,9 +708,42 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** {@code /file/bot<token>/<file_path>}: the bytes of a file registered with {@link #putFile}. */
+    private void serveFile(HttpServerRequest req, String path) {
+        String rest = path.substring("/file/bot".length());
+        int slash = rest.indexOf('/');
+        byte[] bytes;
+        synchronized (lock) {
+            bytes = slash < 0 || !rest.substring(0, slash).equals(token) ? null : fileBytesByPath.get(rest.substring(slash + 1));
+            calls.add(new Recorded("file", new JsonObject().put("path", slash < 0 ? rest : rest.substring(slash + 1))));
+        }
+        if (bytes == null) {
+            req.response().setStatusCode(404).end("Not Found");
+            return;
+        }
+        req.response().putHeader("Content-Type", "application/octet-stream").end(Buffer.buffer(bytes));
+    }
+
+    /** Makes a file the bot can fetch: getFile(fileId) answers filePath, and /file/bot.../filePath serves the bytes. */
+    public void putFile(String fileId, String filePath, byte[] bytes) {
+        synchronized (lock) {
+            filePathById.put(fileId, filePath);
+            fileBytesByPath.put(filePath, bytes.clone());
+        }
+    }
+
     /** The result for a method, an error object (with error_code), or null for an unknown method. Under lock. */
     private Object result(String method, JsonObject params) {
         switch (method) {
+            case "getfile": {
+                String fileId = params.getString("file_id");
+                String filePath = fileId == null ? null : filePathById.get(fileId);
+                if (filePath == null) {
+                    return badRequest("wrong file_id or the file is temporarily unavailable");
+                }
+                return new JsonObject().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                        .put("file_size", fileBytesByPath.get(filePath).length).put("file_path", filePath);
+            }
             case "getme":
                 return botUser();
             case "getwebhookinfo":

@@ -179,9 +179,27 @@ class TelegramConversationTest {
     p.lastUpdateId = api.pushSticker(p.chatId, "sticker-1");
     assertSaid(p.repliesAfter(n), "only read typed messages");
     n = api.sent(p.chatId).size();
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
+    api.putFile("photo-of-leaflet", "photos/file_7.jpg", jpeg);
     p.lastUpdateId = api.pushPhoto(p.chatId, "photo-of-leaflet");
     assertSaid(p.repliesAfter(n), "kept that to show the GP");
     assertTrue(summary(inv.getString("id")).getJsonArray("research").encode().contains("photo-of-leaflet"));
+
+    // The GP opens the printout from the summary page; Telegram serves it, we keep no copy.
+    String gp = app.login("gp");
+    String page = app.send("GET", "/gp/summaries/" + inv.getString("id"), gp, null).body();
+    assertTrue(page.contains("/gp/summaries/" + inv.getString("id") + "/attachments/0"), "the summary page links the photo");
+    var photo = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(app.base + "/gp/summaries/" + inv.getString("id") + "/attachments/0"))
+        .header("Authorization", "Bearer " + gp).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, photo.statusCode());
+    assertEquals("image/jpeg", photo.headers().firstValue("Content-Type").orElse(""));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(jpeg, photo.body());
+    assertEquals(404, app.send("GET", "/gp/summaries/" + inv.getString("id") + "/attachments/1", gp, null).statusCode());
+    assertEquals(403, app.send("GET", "/gp/summaries/" + inv.getString("id") + "/attachments/0", app.login("reception"), null)
+        .statusCode(), "reception never sees clinical content");
+    String audit = app.send("GET", "/api/audit", app.login("admin"), null).body();
+    assertTrue(audit.contains("view-attachment"), audit);
   }
 
   @Test
