@@ -175,4 +175,32 @@ class TelegramReliabilityTest {
     texts.forEach(t -> expectB.add(t + " too"));
     assertEquals(expectB, patientLines(transcript(second)));
   }
+
+  @Test
+  void aStormOf429sAcrossManyChatsLosesAndDuplicatesNothing() throws Exception {
+    app = startApp(Map.of());
+    List<TelegramPatient> patients = new java.util.ArrayList<>();
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      tokens.add(token());
+      TelegramPatient p = new TelegramPatient(api, 7100 + i, () -> app.server);
+      p.says("/start " + tokens.get(i));
+      p.presses("Let's start");
+      patients.add(p);
+    }
+    Map<Long, Integer> before = new HashMap<>();
+    patients.forEach(p -> before.put(p.chatId, api.sent(p.chatId).size()));
+    // Telegram throttles us: the next 15 sends all answer 429 "retry after 1".
+    api.failNext("sendMessage", 15, 429, 1);
+    for (TelegramPatient p : patients) p.lastUpdateId = api.pushText(p.chatId, "I keep getting headaches " + p.chatId);
+    for (TelegramPatient p : patients) p.repliesAfter(before.get(p.chatId));
+    patients.get(patients.size() - 1).awaitSettled();
+    assertEquals(15, api.failedCalls("sendMessage").size());
+    for (int i = 0; i < patients.size(); i++) {
+      TelegramPatient p = patients.get(i);
+      assertEquals(List.of("Let's start", "I keep getting headaches " + p.chatId), patientLines(transcript(tokens.get(i))));
+      List<JsonObject> replies = api.sent(p.chatId).subList(before.get(p.chatId), api.sent(p.chatId).size());
+      assertEquals(1, replies.size(), "each reply arrives exactly once: " + replies);
+    }
+  }
 }
