@@ -22,6 +22,9 @@ public interface TelegramStore {
   /** Queued updates not yet marked done, oldest first (after a crash: the ones left over). */
   Future<List<QueuedUpdate>> pending(int limit);
 
+  /** True while the update is in the inbox (queued, not yet done). */
+  Future<Boolean> isPending(long updateId);
+
   /** Removes a processed update from the inbox (its id stays remembered as seen). */
   Future<Void> done(long updateId);
 

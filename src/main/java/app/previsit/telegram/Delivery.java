@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.LeaveChat;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -48,10 +49,15 @@ final class Delivery {
     return send(chatId, text, null).mapEmpty();
   }
 
-  /** The turn's replies; then records which keyboard is live. */
-  Future<Void> replies(TelegramChat chat, List<Reply> replies) {
+  /**
+   * The turn's replies; then records which keyboard is live and that the update is applied. The old
+   * keyboard is recorded dead before anything is sent, so if sending fails half way no press on it
+   * can reach the next question.
+   */
+  Future<Void> replies(TelegramChat before, TelegramChat chat, List<Reply> replies) {
     long chatId = chat.chatId();
-    Future<Void> cleared = chat.keyboardMessageId() == 0 ? Future.succeededFuture() : removeKeyboard(chatId, chat.keyboardMessageId());
+    Future<Void> cleared = before.keyboardMessageId() == 0 ? Future.succeededFuture()
+        : store.saveChat(before.withKeyboard(0, List.of())).compose(v -> removeKeyboard(chatId, before.keyboardMessageId()));
     Reply withKeyboard = UpdateHandler.lastWithButtons(replies).orElse(null);
     int[] keyboardMessage = {0};
     Future<Void> sent = cleared;
@@ -77,6 +83,11 @@ final class Delivery {
         .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text(label).callbackData(callbackData).build())).build();
     SendMessage m = SendMessage.builder().chatId(chatId).text(TelegramText.html(text)).parseMode(ParseMode.HTML).replyMarkup(markup).build();
     return calls.call(m).mapEmpty();
+  }
+
+  /** Leaves a group or channel the bot was added to. */
+  Future<Void> leave(long chatId) {
+    return calls.call(LeaveChat.builder().chatId(chatId).build()).<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 
   /** Takes the buttons off one of our messages; a message already without them is fine. */

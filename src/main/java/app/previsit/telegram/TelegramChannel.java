@@ -42,6 +42,7 @@ public final class TelegramChannel {
   private static final Duration UPDATE_RETRY = Duration.ofSeconds(2);
   /** How long start-up waits for getMe, which gives the bot's username for invitation links. */
   private static final Duration IDENTITY_WAIT = Duration.ofSeconds(3);
+  private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
 
   private final Services services;
   private final Context context;
@@ -50,6 +51,8 @@ public final class TelegramChannel {
   private final UpdateHandler handler;
   private final Delivery delivery;
   private final ChatLanes lanes = new ChatLanes();
+  /** Update ids being applied by this process right now; touched only on the channel's context. */
+  private final java.util.Set<Long> inHand = new java.util.HashSet<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final TelegramCalls calls;
   private final Messages messages;
@@ -112,7 +115,10 @@ public final class TelegramChannel {
     services.vertx().setTimer(IDENTITY_WAIT.toMillis(), t -> named.tryComplete());
     calls.call(commands()).onFailure(e -> LOG.warn("Telegram setMyCommands failed ({}); the menu is missing, the commands still work",
         describe(e)));
-    return named.future().compose(v -> recoverInbox()).onSuccess(v -> receive(token, url, 1));
+    return named.future().compose(v -> recoverInbox()).onSuccess(v -> {
+      receive(token, url, 1);
+      services.vertx().setTimer(SWEEP_EVERY.toMillis(), t -> sweep(java.util.Set.of()));
+    });
   }
 
   /** Starts webhook or long polling; on failure tries again in a while, for as long as we run. */
@@ -162,8 +168,36 @@ public final class TelegramChannel {
    * dropped here), then queued for its chat. The future succeeds only once the update is safe.
    */
   Future<Boolean> accept(long updateId, String updateJson) {
-    return store.enqueue(updateId, updateJson).onSuccess(queued -> {
-      if (queued) dispatch(new QueuedUpdate(updateId, updateJson));
+    return store.enqueue(updateId, updateJson).compose(queued -> {
+      if (queued) {
+        dispatch(new QueuedUpdate(updateId, updateJson));
+        return Future.succeededFuture(true);
+      }
+      // Seen before. If it is still in the inbox, an earlier attempt wrote it but its answer was lost
+      // (a Redis timeout): nobody is applying it, so apply it now rather than leave it stuck.
+      return store.isPending(updateId).map(stuck -> {
+        if (stuck) dispatch(new QueuedUpdate(updateId, updateJson));
+        return false;
+      });
+    });
+  }
+
+  /**
+   * Every so often, an update that has sat in the inbox since the previous sweep without being in
+   * hand here is applied: the safety net for an entry whose first dispatch was lost.
+   */
+  private void sweep(java.util.Set<Long> seenLastTime) {
+    if (!running.get()) return;
+    store.pending(1_000).onComplete(ar -> {
+      java.util.Set<Long> now = new java.util.HashSet<>();
+      if (ar.succeeded()) {
+        for (QueuedUpdate q : ar.result()) {
+          if (inHand.contains(q.updateId())) continue;
+          if (seenLastTime.contains(q.updateId())) dispatch(q);
+          else now.add(q.updateId());
+        }
+      }
+      services.vertx().setTimer(SWEEP_EVERY.toMillis(), t -> sweep(now));
     });
   }
 
@@ -177,15 +211,17 @@ public final class TelegramChannel {
 
   private void dispatch(QueuedUpdate q) {
     context.runOnContext(v -> {
+      if (!inHand.add(q.updateId())) return; // already being applied here
       Incoming in;
       try {
         in = UpdateReader.read(decode(q.json()));
       } catch (Exception e) {
         LOG.warn("Telegram update {} does not parse ({}); dropped", q.updateId(), e.getClass().getSimpleName());
         store.done(q.updateId());
+        inHand.remove(q.updateId());
         return;
       }
-      lanes.run(in.chatId(), () -> attempt(in, 1));
+      lanes.run(in.chatId(), () -> attempt(in, 1)).onComplete(ar -> inHand.remove(q.updateId()));
     });
   }
 
@@ -198,7 +234,8 @@ public final class TelegramChannel {
     }
     return handled.transform(ar -> {
       if (ar.succeeded()) {
-        return store.done(in.updateId()).recover(e -> Future.succeededFuture()); // left over: re-applied idempotently later
+        // If this fails the entry stays; the chat's last applied update id makes a later pass skip it.
+        return store.done(in.updateId()).recover(e -> Future.succeededFuture());
       }
       Throwable e = ar.cause();
       if (passing(e) && running.get()) {

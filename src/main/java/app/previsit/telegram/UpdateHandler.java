@@ -25,8 +25,8 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 final class UpdateHandler {
   /** Callback data of a button on the live keyboard: "k:" and the button's index. */
   static final String KEY = "k:";
-  /** Callback data of the "Begin" button sent to a returning patient. */
-  static final String BEGIN = "begin";
+  /** Callback data of the "Begin" button sent to a returning patient: "begin:" and the invitation id. */
+  static final String BEGIN = "begin:";
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
@@ -50,8 +50,19 @@ final class UpdateHandler {
     if (in.kind() == Incoming.Kind.CALLBACK && (in.chatId() == 0 || !in.privateChat())) {
       return answerCallback(in, messages.text("telegram.button.gone"));
     }
-    if (!in.privateChat()) return delivery.plain(in.chatId(), messages.text("telegram.private.only"));
-    return store.chat(in.chatId()).map(found -> found.orElse(TelegramChat.fresh(in.chatId()))).compose(chat -> switch (in.kind()) {
+    if (!in.privateChat()) {
+      // Said once, then the bot leaves: it must not sit in a group reading what people write.
+      return delivery.plain(in.chatId(), messages.text("telegram.private.only")).compose(v -> delivery.leave(in.chatId()));
+    }
+    return store.chat(in.chatId()).map(found -> found.orElse(TelegramChat.fresh(in.chatId()))).compose(chat -> {
+      // Left in the inbox by a crash after it was applied: done already (Telegram's ids only grow).
+      if (in.updateId() <= chat.lastUpdateId()) return Future.<Void>succeededFuture();
+      return route(in, chat);
+    });
+  }
+
+  private Future<Void> route(Incoming in, TelegramChat chat) {
+    return switch (in.kind()) {
       case COMMAND -> "start".equals(in.command()) ? start(in, chat) : withInvitation(in, chat,
           inv -> turn(inv, chat, new PatientInput.Command(in.command(), null), in, false));
       case TEXT -> withInvitation(in, chat, inv -> turn(inv, chat, new PatientInput.Text(in.text()), in, true));
@@ -64,7 +75,7 @@ final class UpdateHandler {
       case NON_TEXT -> withInvitation(in, chat, inv -> turn(inv, chat, new PatientInput.NonText(in.nonTextKind(), in.fileId()), in, false));
       case CALLBACK -> callback(in, chat);
       case IGNORED -> Future.succeededFuture();
-    });
+    };
   }
 
   /** /start TOKEN binds this chat to the invitation; /start alone resumes or explains. */
@@ -94,10 +105,7 @@ final class UpdateHandler {
 
   private Future<Void> callback(Incoming in, TelegramChat chat) {
     String data = in.callbackData() == null ? "" : in.callbackData();
-    if (BEGIN.equals(data)) {
-      return answerCallback(in, null).compose(v -> withInvitation(in, chat,
-          inv -> turn(inv, chat, new PatientInput.Command("start", null), in, false)));
-    }
+    if (data.startsWith(BEGIN)) return begin(in, chat, data.substring(BEGIN.length()));
     int index = parseIndex(data);
     boolean live = chat.keyboardMessageId() != 0 && chat.keyboardMessageId() == in.messageId()
         && index >= 0 && index < chat.keyboard().size();
@@ -108,6 +116,24 @@ final class UpdateHandler {
     }
     String label = chat.keyboard().get(index);
     return answerCallback(in, null).compose(v -> withInvitation(in, chat, inv -> turn(inv, chat, new PatientInput.Button(label), in, false)));
+  }
+
+  /**
+   * "Begin" on a returning patient's new invitation: only now is the chat bound to it, and only if
+   * this chat is still the one known for the invitation's reference.
+   */
+  private Future<Void> begin(Incoming in, TelegramChat chat, String invitationId) {
+    return answerCallback(in, null).compose(v -> services.stores().invitations().byId(invitationId)).compose(found -> {
+      Invitation inv = found.orElse(null);
+      if (inv == null || inv.reference() == null) return delivery.plain(in.chatId(), messages.text("telegram.button.gone"));
+      if (!inv.usableAt(services.clock().instant())) return delivery.plain(in.chatId(), messages.text("telegram.start.expired"));
+      return store.chatOfReference(inv.reference()).compose(known -> {
+        if (known.isEmpty() || known.get() != in.chatId()) return delivery.plain(in.chatId(), messages.text("telegram.button.gone"));
+        return services.stores().invitations().bindTelegramChat(inv.id(), in.chatId()).compose(bound -> bound
+            ? turn(inv.withTelegramChat(in.chatId()), chat, new PatientInput.Command("start", null), in, false)
+            : delivery.plain(in.chatId(), messages.text("telegram.start.taken")));
+      });
+    });
   }
 
   private Future<Void> withInvitation(Incoming in, TelegramChat chat, Function<Invitation, Future<Void>> then) {
@@ -128,8 +154,9 @@ final class UpdateHandler {
       services.vertx().cancelTimer(typingTimer);
       return Future.succeededFuture();
     }).compose(t -> {
-      TelegramChat after = answer ? chat.withLastAnswer(in.messageId()) : chat;
-      return delivery.replies(after, t.replies()).compose(v -> t.done() ? forgetIfErased(inv) : Future.succeededFuture());
+      // Only a typed answer can later be reworded by editing it; any other turn ends that chance.
+      TelegramChat after = (answer ? chat.withLastAnswer(in.messageId()) : chat.withLastAnswer(0)).applied(in.updateId());
+      return delivery.replies(chat, after, t.replies()).compose(v -> t.done() ? forgetIfErased(inv) : Future.succeededFuture());
     });
   }
 
@@ -141,18 +168,17 @@ final class UpdateHandler {
         ? store.forgetReference(inv.reference()) : Future.succeededFuture());
   }
 
-  /** Tells a returning patient (known by reference) about a new invitation, with a button to begin. */
+  /**
+   * Tells a returning patient (known by reference) about a new invitation, with a button to begin.
+   * Nothing is bound yet, so a conversation in progress in this chat goes on undisturbed; and the
+   * message names no one, in case the phone is not the patient's any more.
+   */
   Future<Boolean> inviteReturning(Invitation inv) {
     if (inv.reference() == null) return Future.succeededFuture(false);
     return store.chatOfReference(inv.reference()).compose(chatId -> {
       if (chatId.isEmpty()) return Future.succeededFuture(false);
-      long chat = chatId.get();
-      return services.stores().invitations().bindTelegramChat(inv.id(), chat).compose(bound -> {
-        if (!bound) return Future.succeededFuture(false);
-        String text = messages.text("telegram.invite.returning", "name", firstName(inv.patientName()), "clinician", inv.clinician(),
-            "when", inv.appointmentAt().format(WHEN));
-        return delivery.invitation(chat, text, messages.text("telegram.invite.begin"), BEGIN).map(true);
-      });
+      String text = messages.text("telegram.invite.returning", "when", inv.appointmentAt().format(WHEN));
+      return delivery.invitation(chatId.get(), text, messages.text("telegram.invite.begin"), BEGIN + inv.id()).map(true);
     });
   }
 
@@ -169,12 +195,6 @@ final class UpdateHandler {
     } catch (NumberFormatException e) {
       return -1;
     }
-  }
-
-  private static String firstName(String name) {
-    String n = name == null ? "" : name.strip();
-    int space = n.indexOf(' ');
-    return space > 0 ? n.substring(0, space) : n;
   }
 
   static Optional<Reply> lastWithButtons(List<Reply> replies) {

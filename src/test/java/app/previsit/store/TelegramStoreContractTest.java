@@ -24,7 +24,9 @@ abstract class TelegramStoreContractTest {
     assertTrue(await(store().enqueue(id, "{\"update_id\":1}")));
     assertFalse(await(store().enqueue(id, "{\"update_id\":1}")), "a redelivered update must not be queued again");
     assertTrue(await(store().pending(10_000)).stream().anyMatch(q -> q.updateId() == id));
+    assertTrue(await(store().isPending(id)));
     await(store().done(id));
+    assertFalse(await(store().isPending(id)));
     assertFalse(await(store().pending(10_000)).stream().anyMatch(q -> q.updateId() == id));
     assertFalse(await(store().enqueue(id, "{}")), "done updates stay remembered as seen");
   }
@@ -45,7 +47,7 @@ abstract class TelegramStoreContractTest {
   void chatStateAndReferencesRoundTrip() throws Exception {
     long chat = freshId();
     assertTrue(await(store().chat(chat)).isEmpty());
-    TelegramChat c = TelegramChat.fresh(chat).withLastAnswer(17).withKeyboard(42, List.of("Yes", "No, that's all"));
+    TelegramChat c = TelegramChat.fresh(chat).withLastAnswer(17).withKeyboard(42, List.of("Yes", "No, that's all")).applied(9_000_000_001L);
     await(store().saveChat(c));
     assertEquals(c, await(store().chat(chat)).orElseThrow());
     String ref = "REF-" + chat;

@@ -78,7 +78,7 @@ public final class FakeBotApi implements AutoCloseable {
             "answercallbackquery", "setmycommands", "deletemycommands", "deletewebhook", "setwebhook",
             "sendchataction", "deletemessage", "deletemessages", "setchatmenubutton", "setmydescription",
             "setmyshortdescription", "setmyname", "setmessagereaction", "pinchatmessage", "unpinchatmessage",
-            "unpinallchatmessages", "logout", "close");
+            "unpinallchatmessages", "leavechat", "logout", "close");
     private static final Set<String> MESSAGE_METHODS = Set.of(
             "sendmessage", "sendphoto", "senddocument", "sendsticker", "sendvoice", "sendaudio", "sendvideo",
             "sendanimation", "sendvideonote", "sendlocation", "sendcontact", "sendvenue", "senddice",
@@ -104,6 +104,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Integer> lastPatientMessageIds = new HashMap<>();
     private final Map<Long, Map<Integer, JsonObject>> botMessages = new HashMap<>();
     private final Map<String, String> filePathById = new HashMap<>();
+    private final Map<Long, Duration> slowChats = new HashMap<>();
     private final Map<String, byte[]> fileBytesByPath = new HashMap<>();
     private JsonArray myCommands = new JsonArray();
     private long nextUpdateId = FIRST_UPDATE_ID;
@@ -704,7 +705,21 @@ public final class FakeBotApi implements AutoCloseable {
             }
             calls.add(new Recorded(method, params));
             lock.notifyAll();
-            reply(req, 200, new JsonObject().put("ok", true).put("result", result));
+            JsonObject ok = new JsonObject().put("ok", true).put("result", result);
+            Long chat = chatIdOf(params);
+            Duration slow = chat == null ? null : slowChats.get(chat);
+            if (slow != null && method.equals("sendmessage")) {
+                vertx.setTimer(Math.max(1, slow.toMillis()), t -> reply(req, 200, ok));
+            } else {
+                reply(req, 200, ok);
+            }
+        }
+    }
+
+    /** Answers every sendMessage to this chat only after a delay (a slow network to one patient). */
+    public void slowDown(long chatId, Duration delay) {
+        synchronized (lock) {
+            slowChats.put(chatId, delay);
         }
     }
 

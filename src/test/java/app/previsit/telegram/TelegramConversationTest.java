@@ -170,6 +170,7 @@ class TelegramConversationTest {
     api.pushGroupText(group, 42, "/start hello");
     api.awaitSentCount(group, before + 1, TelegramPatient.WAIT);
     assertTrue(api.sent(group).get(before).getString("text").contains("only talk in private chats"));
+    api.awaitCall("leaveChat", c -> String.valueOf(group).equals(String.valueOf(c.getValue("chat_id"))), TelegramPatient.WAIT);
 
     JsonObject inv = invite("Noor", null);
     TelegramPatient p = patient();
@@ -218,6 +219,12 @@ class TelegramConversationTest {
     assertEquals("my wrist hurts", concerns.getJsonObject(0).getString("text"));
 
     p.says("3 weeks");
+    int weeks = api.lastPatientMessageId(p.chatId);
+    p.says("/help");
+    // After a command the latest turn is no typed answer any more: editing "3 weeks" now is a new message.
+    n = api.sent(p.chatId).size();
+    p.lastUpdateId = api.pushEdited(p.chatId, weeks, "4 weeks");
+    assertFalse(TelegramPatient.text(p.repliesAfter(n)).contains("changed your last answer"));
     n = api.sent(p.chatId).size();
     p.lastUpdateId = api.pushEdited(p.chatId, ankle, "my wrist hurts a lot");
     List<JsonObject> older = p.repliesAfter(n);
@@ -276,12 +283,21 @@ class TelegramConversationTest {
   @Test
   void aReturningPatientIsInvitedInTheirChatWithAButtonToBegin() throws Exception {
     TelegramPatient p = patient();
-    p.says("/start " + token(invite("Uma Shah", "NHS-777")));
+    JsonObject first = invite("Uma Shah", "NHS-777");
+    p.says("/start " + token(first));
+    p.presses("Let's start");
     int n = api.sent(p.chatId).size();
     JsonObject second = invite("Uma Shah", "NHS-777");
     List<JsonObject> offer = api.awaitSentCount(p.chatId, n + 1, TelegramPatient.WAIT);
     JsonObject message = offer.get(offer.size() - 1);
-    assertTrue(message.getString("text").contains("Dr Patel"), message.encode());
+    assertTrue(message.getString("text").contains("invited you"), message.encode());
+    assertFalse(message.getString("text").contains("Uma"), "the offer names no one: the phone may not be hers any more");
+
+    // The conversation in progress is not taken over: the next answer still belongs to the first invitation.
+    p.says("my knee hurts");
+    assertEquals("my knee hurts", summary(first.getString("id")).getJsonArray("concerns").getJsonObject(0).getString("text"));
+    assertEquals("invited", summary(second.getString("id")).getString("status"));
+
     List<JsonObject> greeting = p.presses("Begin");
     assertSaid(greeting, "Uma");
     p.presses("Let's start");
@@ -290,9 +306,10 @@ class TelegramConversationTest {
     // Once they ask to be forgotten, a new invitation no longer reaches their chat.
     p.says("/forget");
     p.presses("Yes, delete everything");
+    assertTrue(RunningServer.await(app.server.services().stores().telegram().chatOfReference("NHS-777")).isEmpty());
     int after = api.sent(p.chatId).size();
     invite("Uma Shah", "NHS-777");
-    Thread.sleep(500);
+    Thread.sleep(300);
     assertEquals(after, api.sent(p.chatId).size(), "a forgotten patient is not messaged again");
   }
 

@@ -119,7 +119,12 @@ class TelegramReliabilityTest {
     REDIS.stop();
     int before = api.sent(p.chatId).size();
     long during = api.pushText(p.chatId, "my foot is numb");
+    // The held getUpdates hands it over at once; after that the poller must not ask again (which would confirm it).
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (api.pendingCount() > 0 && api.heldRequests() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+    int polls = api.calls("getUpdates").size();
     Thread.sleep(1500);
+    assertEquals(polls, api.calls("getUpdates").size(), "polling pauses while the update cannot be stored");
     assertTrue(api.confirmedUpTo() < during, "an update must not be confirmed to Telegram before it is stored");
     REDIS.start();
     p.lastUpdateId = during;
@@ -202,5 +207,49 @@ class TelegramReliabilityTest {
       List<JsonObject> replies = api.sent(p.chatId).subList(before.get(p.chatId), api.sent(p.chatId).size());
       assertEquals(1, replies.size(), "each reply arrives exactly once: " + replies);
     }
+  }
+
+  @Test
+  void anUpdateAppliedJustBeforeACrashThatLeftItInTheInboxIsNotAppliedAgain() throws Exception {
+    app = startApp(Map.of());
+    String token = token();
+    TelegramPatient p = new TelegramPatient(api, 7200, () -> app.server);
+    p.says("/start " + token);
+    p.presses("Let's start");
+    p.says("my hip aches");
+    long applied = p.lastUpdateId;
+    for (int i = 0; i < 20; i++) p.says(i % 2 == 0 ? "/help" : "/summary"); // more turns than the session remembers ids for
+    app.close();
+    app = null;
+    api.awaitNoHeldRequests(TelegramPatient.WAIT);
+    // What a crash between applying the turn and clearing it from the inbox leaves, with the seen marker gone too.
+    REDIS.command("DEL previsit:tg:seen:" + applied);
+    try (var stores = RedisStores.connect(REDIS.uri(), Config.from(Map.of()))) {
+      assertTrue(RunningServer.await(stores.telegram().enqueue(applied, api.update(applied).encode())));
+    }
+    app = startApp(Map.of());
+    p.awaitSettled();
+    assertEquals(1, patientLines(transcript(token)).stream().filter("my hip aches"::equals).count());
+  }
+
+  @Test
+  void repliesOfOneChatKeepTheirOrderEvenWhenThatChatIsSlow() throws Exception {
+    app = startApp(Map.of());
+    String token = token();
+    TelegramPatient p = new TelegramPatient(api, 7300, () -> app.server);
+    p.says("/start " + token);
+    p.presses("Let's start");
+    api.slowDown(p.chatId, Duration.ofMillis(150));
+    int before = api.sent(p.chatId).size();
+    List<String> texts = List.of("my elbow hurts", "2 weeks", "6", "tennis", "that it won't heal");
+    for (String t : texts) p.lastUpdateId = api.pushText(p.chatId, t);
+    api.awaitSentCount(p.chatId, before + texts.size(), TelegramPatient.WAIT);
+    p.awaitSettled();
+    List<String> botLines = transcript(token).stream().map(o -> (JsonObject) o).filter(l -> "bot".equals(l.getString("from")))
+        .map(l -> l.getString("text")).toList();
+    List<String> sent = api.sent(p.chatId).stream().map(m -> m.getString("text")).toList();
+    // What Telegram shows is what the conversation said, in the same order (no escaping needed in these texts).
+    assertEquals(botLines.subList(botLines.size() - texts.size(), botLines.size()),
+        sent.subList(sent.size() - texts.size(), sent.size()).stream().map(t -> t.replace("&quot;", "\"")).toList());
   }
 }

@@ -44,6 +44,11 @@ final class MemoryTelegramStore implements TelegramStore {
   }
 
   @Override
+  public synchronized Future<Boolean> isPending(long updateId) {
+    return Future.succeededFuture(inbox.containsKey(updateId));
+  }
+
+  @Override
   public synchronized Future<Void> done(long updateId) {
     inbox.remove(updateId);
     return Future.succeededFuture();

@@ -57,6 +57,11 @@ final class RedisTelegramStore implements TelegramStore {
   }
 
   @Override
+  public Future<Boolean> isPending(long updateId) {
+    return redis.call(() -> redis.redis().hexists(RedisKeys.telegramInbox(), Long.toString(updateId)));
+  }
+
+  @Override
   public Future<Void> done(long updateId) {
     return redis.call(() -> redis.redis().hdel(RedisKeys.telegramInbox(), Long.toString(updateId))).mapEmpty();
   }
@@ -68,14 +73,15 @@ final class RedisTelegramStore implements TelegramStore {
       JsonObject o = new JsonObject(json);
       List<String> labels = new ArrayList<>();
       o.getJsonArray("keyboard", new JsonArray()).forEach(l -> labels.add(String.valueOf(l)));
-      return Optional.of(new TelegramChat(chatId, o.getInteger("lastAnswer", 0), o.getInteger("keyboardMessage", 0), labels));
+      return Optional.of(new TelegramChat(chatId, o.getInteger("lastAnswer", 0), o.getInteger("keyboardMessage", 0), labels,
+          o.getLong("lastUpdate", 0L)));
     });
   }
 
   @Override
   public Future<Void> saveChat(TelegramChat chat) {
     String json = new JsonObject().put("lastAnswer", chat.lastAnswerMessageId()).put("keyboardMessage", chat.keyboardMessageId())
-        .put("keyboard", new JsonArray(chat.keyboard())).encode();
+        .put("keyboard", new JsonArray(chat.keyboard())).put("lastUpdate", chat.lastUpdateId()).encode();
     return redis.call(() -> redis.redis().psetex(RedisKeys.telegramChat(chat.chatId()), chatStateFor.toMillis(), json)).mapEmpty();
   }
 
