@@ -16,7 +16,7 @@ import java.util.Map;
 public final class BenchRun {
   private BenchRun() {}
 
-  public static String run(int conversations, int seconds, int warmupSeconds, String redisUrl) throws Exception {
+  public static String run(int conversations, int seconds, int warmupSeconds, int rate, String redisUrl) throws Exception {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("PREVISIT_HTTP_HOST", "127.0.0.1");
     env.put("PREVISIT_HTTP_PORT", "0");
@@ -25,21 +25,21 @@ public final class BenchRun {
     if (redisUrl != null) env.put("REDIS_URL", redisUrl);
     else env.remove("REDIS_URL");
     PrevisitServer server = PrevisitServer.start(Config.from(env), Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
-    LoadBenchmark load = new LoadBenchmark(server, conversations);
+    LoadBenchmark load = new LoadBenchmark(server, conversations, rate);
     try {
       load.start();
       for (int t = 1; t <= warmupSeconds; t++) {
         Thread.sleep(1000);
         System.out.printf("bench: warm-up %ds turns=%d errors=%d%n", t, load.turns.get(), load.errors.get());
       }
-      load.latency().reset();
+      load.measureFromNow();
       long turns0 = load.turns.get();
       long errors0 = load.errors.get();
       long start = System.nanoTime();
       for (int t = 1; t <= seconds; t++) {
         Thread.sleep(1000);
-        System.out.printf("bench: %ds turns=%d errors=%d completed=%d%n", t, load.turns.get() - turns0,
-            load.errors.get() - errors0, load.completed.get());
+        System.out.printf(Locale.ROOT, "bench: %ds turns=%d errors=%d completed=%d p99_ms_so_far=%.1f%n", t,
+            load.turns.get() - turns0, load.errors.get() - errors0, load.completed.get(), load.latency().percentileMillis(99));
       }
       load.stop();
       double elapsed = (System.nanoTime() - start) / 1e9;
