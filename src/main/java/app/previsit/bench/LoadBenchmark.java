@@ -115,7 +115,8 @@ final class LoadBenchmark {
       newConversation(r, System.nanoTime());
       return;
     }
-    send(inv, script.get(i)).onComplete(ar -> {
+    // Like the web page, every message carries an id (a retry would be applied once).
+    send(inv, script.get(i).copy().put("id", "b" + i)).onComplete(ar -> {
       long now = System.nanoTime();
       boolean measured = scheduled >= measureFrom;
       // The next message is due one think time after this one was due (closed loop: now).
