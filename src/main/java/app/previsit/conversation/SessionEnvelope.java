@@ -4,6 +4,7 @@ import app.previsit.dialogue.Conversation;
 import app.previsit.dialogue.ConversationCodec;
 import app.previsit.dialogue.Line;
 import app.previsit.dialogue.Reply;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -24,14 +25,28 @@ import java.util.Optional;
  * transcript. Schemas 1 and 2 carried the whole transcript inside; they still load, and their
  * next write moves the transcript to the log.
  */
-record SessionEnvelope(int schema, Conversation conversation, List<Applied> applied) {
+record SessionEnvelope(int schema, Conversation conversation, List<Applied> applied, int logSize) {
   /** Enough to cover any redelivery window of Telegram or a browser retry. */
   static final int REMEMBERED_MESSAGES = 16;
 
   /** The envelope schema written now: the transcript is in the log. */
   static final int SCHEMA = 3;
 
-  record Applied(String id, List<Reply> replies) {}
+  /**
+   * A message id applied earlier and what it was answered: inline {@code replies}, or (when they
+   * are the last lines the turn wrote to the log, the usual case) null and the {@code n} log
+   * entries from index {@code from}, so the state does not carry every reply twice.
+   */
+  record Applied(String id, @JsonInclude(JsonInclude.Include.NON_NULL) List<Reply> replies,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int from, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int n) {
+    Applied(String id, List<Reply> replies) {
+      this(id, replies, 0, 0);
+    }
+
+    boolean inLog() {
+      return replies == null;
+    }
+  }
 
   private static final ObjectMapper JSON = ConversationCodec.mapper();
   private static final ObjectReader READER = JSON.readerFor(SessionEnvelope.class);
@@ -39,8 +54,8 @@ record SessionEnvelope(int schema, Conversation conversation, List<Applied> appl
   private static final ObjectReader LINE_READER = JSON.readerFor(Line.class);
   private static final ObjectWriter LINE_WRITER = JSON.writerFor(Line.class);
 
-  SessionEnvelope(Conversation conversation, List<Applied> applied) {
-    this(SCHEMA, conversation, applied);
+  SessionEnvelope(Conversation conversation, List<Applied> applied, int logSize) {
+    this(SCHEMA, conversation, applied, logSize);
   }
 
   SessionEnvelope {
@@ -52,24 +67,29 @@ record SessionEnvelope(int schema, Conversation conversation, List<Applied> appl
     return schema < 3;
   }
 
-  Optional<List<Reply>> repliesFor(String messageId) {
+  Optional<Applied> earlier(String messageId) {
     if (messageId == null) return Optional.empty();
-    for (Applied a : applied) if (a.id().equals(messageId)) return Optional.of(a.replies());
+    for (Applied a : applied) if (a.id().equals(messageId)) return Optional.of(a);
     return Optional.empty();
   }
 
-  /** The next envelope: conversation {@code c} (its transcript already cut to the last turn's lines). */
-  SessionEnvelope next(Conversation c, String messageId, List<Reply> replies) {
-    if (messageId == null) return new SessionEnvelope(c, applied);
-    List<Applied> list = new ArrayList<>(applied);
-    list.add(new Applied(messageId, replies));
+  /**
+   * The next envelope: conversation {@code c} (its transcript already cut to the last turn's
+   * lines), the log now {@code logSize} long, and {@code messageId} remembered with {@code a}. When
+   * the log was {@code reset}, earlier answers that pointed into it are gone with it: their ids are
+   * still recognised (not applied twice) and answered with nothing new.
+   */
+  SessionEnvelope next(Conversation c, String messageId, Applied a, boolean reset, int logSize) {
+    List<Applied> list = new ArrayList<>(applied.size() + 1);
+    for (Applied old : applied) list.add(reset && old.inLog() ? new Applied(old.id(), List.of()) : old);
+    if (messageId != null) list.add(a);
     while (list.size() > REMEMBERED_MESSAGES) list.remove(0);
-    return new SessionEnvelope(c, list);
+    return new SessionEnvelope(c, list, logSize);
   }
 
   String toJson() {
     try {
-      return WRITER.writeValueAsString(new SessionEnvelope(SCHEMA, conversation, applied));
+      return WRITER.writeValueAsString(new SessionEnvelope(SCHEMA, conversation, applied, logSize));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("conversation state does not serialise", e);
     }

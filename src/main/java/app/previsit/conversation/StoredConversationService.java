@@ -70,13 +70,14 @@ public final class StoredConversationService implements ConversationService {
       List<Reply> greeting = List.of();
       if (stored.isPresent()) {
         before = SessionEnvelope.parse(stored.get().value());
-        Optional<List<Reply>> earlier = before.repliesFor(messageId);
+        Optional<SessionEnvelope.Applied> earlier = before.earlier(messageId);
         if (earlier.isPresent()) {
-          return Future.succeededFuture(new Turn(earlier.get(), before.conversation().done(), true));
+          boolean done = before.conversation().done();
+          return repliesOf(invitation, earlier.get()).map(replies -> new Turn(replies, done, true));
         }
       } else {
         Next start = dialogue.start(invitation.patientName(), now);
-        before = new SessionEnvelope(start.conversation(), List.of());
+        before = new SessionEnvelope(start.conversation(), List.of(), 0);
         greeting = start.replies();
       }
       boolean startOnly = input instanceof PatientInput.Command c && "start".equals(c.name()) && stored.isEmpty();
@@ -135,8 +136,36 @@ public final class StoredConversationService implements ConversationService {
     List<String> append = new ArrayList<>(fresh.size());
     for (Line l : fresh) append.add(SessionEnvelope.lineJson(l));
     Conversation small = SessionEnvelope.withTranscript(after, List.copyOf(tail));
-    SessionEnvelope base = before == null ? new SessionEnvelope(small, List.of()) : before;
-    return new Write(base.next(small, messageId, replies), append, !appends);
+    int logSize = (appends ? before.logSize() : 0) + fresh.size();
+    SessionEnvelope.Applied applied = null;
+    if (messageId != null) {
+      boolean lastLinesAreTheReplies = replies.size() <= fresh.size();
+      for (int i = 0; lastLinesAreTheReplies && i < replies.size(); i++) {
+        Line l = fresh.get(fresh.size() - replies.size() + i);
+        Reply r = replies.get(i);
+        lastLinesAreTheReplies = l.from().equals("bot") && l.text().equals(r.text()) && l.buttons().equals(r.buttons());
+      }
+      applied = lastLinesAreTheReplies && !replies.isEmpty()
+          ? new SessionEnvelope.Applied(messageId, null, logSize - replies.size(), replies.size())
+          : new SessionEnvelope.Applied(messageId, replies);
+    }
+    SessionEnvelope base = before == null ? new SessionEnvelope(small, List.of(), 0) : before;
+    return new Write(base.next(small, messageId, applied, !appends, logSize), append, !appends);
+  }
+
+  /** The replies a message id got the first time: kept in the state, or read back from the log. */
+  private Future<List<Reply>> repliesOf(Invitation invitation, SessionEnvelope.Applied a) {
+    if (!a.inLog()) return Future.succeededFuture(a.replies());
+    return stores.sessions().log(invitation.id()).map(entries -> {
+      // The log only grows, except when forget-me empties it (then there is nothing to repeat).
+      if (a.from() < 0 || a.from() + a.n() > entries.size()) return List.<Reply>of();
+      List<Reply> replies = new ArrayList<>(a.n());
+      for (String e : entries.subList(a.from(), a.from() + a.n())) {
+        Line l = SessionEnvelope.parseLine(e);
+        replies.add(new Reply(l.text(), l.buttons()));
+      }
+      return replies;
+    });
   }
 
   /** The stored conversation with its whole transcript (from the log), if any. */

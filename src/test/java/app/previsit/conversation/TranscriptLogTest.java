@@ -76,7 +76,7 @@ class TranscriptLogTest {
     n = dialogue.update(n.conversation(), new PatientInput.Button("Let's start"), clock.instant());
     n = dialogue.update(n.conversation(), new PatientInput.Text("I keep getting headaches"), clock.instant());
     Conversation legacy = n.conversation();
-    String schema2 = ConversationCodec.mapper().writeValueAsString(new SessionEnvelope(2, legacy, List.of()));
+    String schema2 = ConversationCodec.mapper().writeValueAsString(new SessionEnvelope(2, legacy, List.of(new SessionEnvelope.Applied("old", List.of())), 0));
     assertTrue(await(stores.sessions().compareAndSet(inv.id(), 0, schema2, java.time.Duration.ofHours(1))));
     assertEquals(legacy.transcript().size(), await(service.history(inv)).size());
     Next after = dialogue.update(legacy, new PatientInput.Text("since Christmas"), clock.instant());
@@ -85,6 +85,22 @@ class TranscriptLogTest {
     assertEquals(after.conversation().transcript().stream().map(l -> l.text()).toList(),
         history.stream().map(TranscriptLine::text).toList());
     assertTrue(await(stores.sessions().load(inv.id())).orElseThrow().value().startsWith("{\"schema\":3"));
+  }
+
+  @Test
+  void aRedeliveredMessageGetsTheSameRepliesBackFromTheLogAndChangesNothing() throws Exception {
+    Invitation inv = invitation();
+    await(service.open(inv));
+    Turn first = await(service.handle(inv, new PatientInput.Button("Let's start"), "a"));
+    Turn second = await(service.handle(inv, new PatientInput.Text("my knee has been swollen"), "b"));
+    await(service.handle(inv, new PatientInput.Text("3 weeks"), "c"));
+    var before = await(stores.sessions().load(inv.id())).orElseThrow();
+    assertFalse(before.value().contains(second.replies().get(0).text()), "replies are not kept twice");
+    Turn again = await(service.handle(inv, new PatientInput.Text("my knee has been swollen"), "b"));
+    assertTrue(again.duplicate());
+    assertEquals(second.replies(), again.replies());
+    assertEquals(first.replies(), await(service.handle(inv, new PatientInput.Button("Let's start"), "a")).replies());
+    assertEquals(before, await(stores.sessions().load(inv.id())).orElseThrow(), "a repeat writes nothing");
   }
 
   @Test
@@ -97,5 +113,6 @@ class TranscriptLogTest {
     await(service.handle(inv, new PatientInput.Button("Yes, delete everything"), "d"));
     assertTrue(await(service.history(inv)).stream().noneMatch(l -> l.text().contains("secret rash")));
     assertTrue(await(stores.sessions().log(inv.id())).stream().noneMatch(l -> l.contains("secret rash")));
+    assertEquals(InvitationStatus.CANCELLED, await(stores.invitations().byId(inv.id())).orElseThrow().status());
   }
 }
