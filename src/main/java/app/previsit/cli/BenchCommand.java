@@ -11,8 +11,9 @@ public final class BenchCommand implements Command {
     Args args = Args.parse(argv, Set.of("--conversations", "--seconds", "--redis-url", "--warmup", "--rate"), Set.of());
     int n = args.intValue("--conversations", 1000);
     int seconds = args.intValue("--seconds", 30);
-    // The JIT needs about ten seconds of this load before the figures settle (2-3x lower before).
-    int warmup = args.intValue("--warmup", Math.min(10, Math.max(2, seconds)));
+    // The JIT is still compiling (C2 busy on one of the two cores) for the first 15-20 s of this
+    // load; before that p99 is several times higher. Warm up 20 s unless told otherwise.
+    int warmup = args.intValue("--warmup", Math.min(20, Math.max(2, seconds)));
     // Offered load in turns/s over all patients (their think time is N / rate on average); 0 = closed loop.
     int rate = args.intValue("--rate", 3000);
     if (n < 1 || seconds < 1) throw new UsageException("--conversations and --seconds must be positive");
