@@ -16,7 +16,7 @@ import java.util.Map;
 public final class BenchRun {
   private BenchRun() {}
 
-  public static String run(int conversations, int seconds, int warmupSeconds, String redisUrl) throws Exception {
+  public static String run(int conversations, int seconds, int warmupSeconds, int rate, String redisUrl) throws Exception {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("PREVISIT_HTTP_HOST", "127.0.0.1");
     env.put("PREVISIT_HTTP_PORT", "0");
@@ -25,21 +25,21 @@ public final class BenchRun {
     if (redisUrl != null) env.put("REDIS_URL", redisUrl);
     else env.remove("REDIS_URL");
     PrevisitServer server = PrevisitServer.start(Config.from(env), Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
-    LoadBenchmark load = new LoadBenchmark(server, conversations);
+    LoadBenchmark load = new LoadBenchmark(server, conversations, rate);
     try {
       load.start();
       for (int t = 1; t <= warmupSeconds; t++) {
         Thread.sleep(1000);
         System.out.printf("bench: warm-up %ds turns=%d errors=%d%n", t, load.turns.get(), load.errors.get());
       }
-      load.latency().reset();
+      load.measureFromNow();
       long turns0 = load.turns.get();
       long errors0 = load.errors.get();
       long start = System.nanoTime();
       for (int t = 1; t <= seconds; t++) {
         Thread.sleep(1000);
-        System.out.printf("bench: %ds turns=%d errors=%d completed=%d%n", t, load.turns.get() - turns0,
-            load.errors.get() - errors0, load.completed.get());
+        System.out.printf(Locale.ROOT, "bench: %ds turns=%d errors=%d completed=%d p99_ms_so_far=%.1f%n", t,
+            load.turns.get() - turns0, load.errors.get() - errors0, load.completed.get(), load.latency().percentileMillis(99));
       }
       load.stop();
       double elapsed = (System.nanoTime() - start) / 1e9;
@@ -55,25 +55,38 @@ public final class BenchRun {
     }
   }
 
-  /** Mean MEMORY USAGE of up to 2,000 session keys. */
+  /**
+   * Mean MEMORY USAGE (exact: SAMPLES 0) of up to 2,000 sessions, each its state hash plus its
+   * transcript list. Also prints how the size grows with the conversation's length (turns so far).
+   */
   private static long bytesPerSession(String url) {
+    String usage = "local n = 0 for _, k in ipairs(KEYS) do n = n + (redis.call('MEMORY', 'USAGE', k, 'SAMPLES', '0') or 0) end"
+        + " return {n, tonumber(redis.call('HGET', KEYS[1], 'v') or '0')}";
     RedisClient client = RedisClient.create(url);
     try (StatefulRedisConnection<String, String> c = client.connect()) {
       RedisCommands<String, String> redis = c.sync();
       long total = 0;
       int n = 0;
+      java.util.TreeMap<Integer, long[]> byTurns = new java.util.TreeMap<>();
       ScanCursor cursor = ScanCursor.INITIAL;
       do {
         var page = redis.scan(cursor, ScanArgs.Builder.matches("previsit:session:*").limit(500));
         for (String key : page.getKeys()) {
-          Long used = redis.memoryUsage(key);
-          if (used != null && n < 2000) {
-            total += used;
-            n++;
-          }
+          if (n >= 2000) break;
+          String log = "previsit:log:" + key.substring("previsit:session:".length());
+          java.util.List<Long> r = redis.eval(usage, io.lettuce.core.ScriptOutputType.MULTI, key, log);
+          total += r.get(0);
+          n++;
+          // Each turn is one compare-and-set, so the version counts the turns.
+          long[] bucket = byTurns.computeIfAbsent((int) (r.get(1) / 5) * 5, k -> new long[2]);
+          bucket[0] += r.get(0);
+          bucket[1]++;
         }
         cursor = page;
       } while (!cursor.isFinished() && n < 2000);
+      StringBuilder growth = new StringBuilder("bench: bytes per session by turns so far:");
+      byTurns.forEach((turns, b) -> growth.append(String.format(Locale.ROOT, " %d-%d:%d(n=%d)", turns, turns + 4, b[0] / b[1], b[1])));
+      System.out.println(growth);
       return n == 0 ? 0 : total / n;
     } finally {
       client.shutdown();

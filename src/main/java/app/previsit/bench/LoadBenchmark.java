@@ -18,13 +18,21 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * N simulated patients, each holding a whole conversation through the patient chat HTTP API
- * and starting a fresh invitation when one ends. Each patient sends its next message as soon as
- * the previous answer arrives (closed loop), so throughput and latency are measured together.
+ * N simulated patients, each holding a whole conversation through the patient chat HTTP API and
+ * starting a fresh invitation when one ends. A patient never has more than one message in flight.
+ *
+ * <p>Load model. With a rate R (turns/s in total) each patient "types" between messages: its
+ * think times are drawn from an exponential distribution with mean N/R seconds, so the N patients
+ * together offer about R turns/s as a Poisson stream (an open model, like real people). Each
+ * message has a <em>scheduled</em> send time; when the service is slow the patient sends late, and
+ * its latency is still counted from the scheduled time (no coordinated omission: a stall shows up
+ * in p99 instead of silently lowering the offered load). With R = 0 there is no think time: each
+ * patient sends its next message as soon as the answer arrives (closed loop, a capacity test where
+ * latency is about N / throughput).
  */
 final class LoadBenchmark {
-  private final PrevisitServer server;
   private final int conversations;
+  private final double meanThinkNanos;
   private final Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
   private final HttpClient client;
   private final InvitationDesk desk;
@@ -33,20 +41,37 @@ final class LoadBenchmark {
   final AtomicLong errors = new AtomicLong();
   final AtomicLong completed = new AtomicLong();
   private volatile boolean running = true;
+  /** Messages scheduled before this (the warm-up) are not measured, and their lateness is forgiven. */
+  private volatile long measureFrom = Long.MAX_VALUE;
 
-  LoadBenchmark(PrevisitServer server, int conversations) {
-    this.server = server;
+  /** @param rate total offered turns per second; 0 = closed loop without think time */
+  LoadBenchmark(PrevisitServer server, int conversations, int rate) {
     this.conversations = conversations;
+    this.meanThinkNanos = rate <= 0 ? 0 : conversations * 1e9 / rate;
     this.client = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(server.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(Math.min(conversations, 256)));
+        .setDefaultPort(server.port()).setKeepAlive(true).setPipelining(false),
+        new PoolOptions().setHttp1MaxSize(Math.min(conversations, 256)).setMaxWaitQueueSize(-1));
     this.desk = new InvitationDesk(server.services().stores().invitations(), server.services().config(), server.services().clock());
   }
 
   void start() {
+    long now = System.nanoTime();
     for (int i = 0; i < conversations; i++) {
       Random r = new Random(i);
-      clientVertx.runOnContext(v -> newConversation(r));
+      // Spread the first messages over one mean think time so the patients do not all start at once.
+      long first = now + (long) (r.nextDouble() * meanThinkNanos);
+      clientVertx.runOnContext(v -> newConversation(r, first));
     }
+  }
+
+  /**
+   * Starts measuring: latencies of messages scheduled from now on. A patient that fell behind its
+   * schedule during the warm-up (the JIT was still compiling) starts a fresh schedule from its next
+   * answer instead of carrying the backlog into the measured period.
+   */
+  void measureFromNow() {
+    latency.reset();
+    measureFrom = System.nanoTime();
   }
 
   void stop() {
@@ -61,38 +86,53 @@ final class LoadBenchmark {
     clientVertx.close().toCompletionStage().toCompletableFuture().join();
   }
 
-  private void newConversation(Random r) {
+  private void newConversation(Random r, long scheduled) {
     if (!running) return;
     LocalDateTime at = LocalDateTime.now().plusDays(1).withSecond(0).withNano(0);
     desk.create("Bench Patient", at.toString(), "Dr Bench", null)
-        .onSuccess(inv -> clientVertx.runOnContext(v -> step(inv, PatientScript.next(r), 0, r)))
+        .onSuccess(inv -> clientVertx.runOnContext(v -> at(scheduled, () -> step(inv, PatientScript.next(r), 0, r, scheduled))))
         .onFailure(e -> {
           errors.incrementAndGet();
-          clientVertx.setTimer(100, t -> newConversation(r));
+          clientVertx.setTimer(100, t -> newConversation(r, System.nanoTime()));
         });
   }
 
-  private void step(Invitation inv, List<JsonObject> script, int i, Random r) {
+  /** Runs {@code action} at the scheduled time (at once when that has passed). */
+  private void at(long scheduled, Runnable action) {
+    long waitMs = (scheduled - System.nanoTime()) / 1_000_000;
+    if (waitMs < 1) action.run();
+    else clientVertx.setTimer(waitMs, t -> action.run());
+  }
+
+  private long think(Random r) {
+    if (meanThinkNanos == 0) return 0;
+    return (long) (-Math.log(1 - r.nextDouble()) * meanThinkNanos);
+  }
+
+  private void step(Invitation inv, List<JsonObject> script, int i, Random r, long scheduled) {
     if (!running) return;
     if (i >= script.size()) {
-      newConversation(r);
+      newConversation(r, System.nanoTime());
       return;
     }
-    long start = System.nanoTime();
-    send(inv, script.get(i)).onComplete(ar -> {
-      long took = System.nanoTime() - start;
+    // Like the web page, every message carries an id (a retry would be applied once).
+    send(inv, script.get(i).copy().put("id", "b" + i)).onComplete(ar -> {
+      long now = System.nanoTime();
+      boolean measured = scheduled >= measureFrom;
+      // The next message is due one think time after this one was due (closed loop: now).
+      long next = meanThinkNanos == 0 ? now : (measured ? scheduled : Math.max(scheduled, now)) + think(r);
       if (ar.succeeded() && ar.result().status == 200) {
         turns.incrementAndGet();
-        latency.record(took);
+        if (measured) latency.record(now - scheduled);
         if (ar.result().done) {
           completed.incrementAndGet();
-          newConversation(r);
+          at(next, () -> newConversation(r, next));
         } else {
-          step(inv, script, i + 1, r);
+          at(next, () -> step(inv, script, i + 1, r, next));
         }
       } else {
         errors.incrementAndGet();
-        step(inv, script, i + 1, r);
+        at(next, () -> step(inv, script, i + 1, r, next));
       }
     });
   }

@@ -8,23 +8,29 @@ import java.util.Set;
 public final class BenchCommand implements Command {
   @Override
   public int run(List<String> argv) throws Exception {
-    Args args = Args.parse(argv, Set.of("--conversations", "--seconds", "--redis-url", "--warmup"), Set.of());
+    Args args = Args.parse(argv, Set.of("--conversations", "--seconds", "--redis-url", "--warmup", "--rate"), Set.of());
     int n = args.intValue("--conversations", 1000);
     int seconds = args.intValue("--seconds", 30);
-    // The JIT needs about ten seconds of this load before the figures settle (2-3x lower before).
-    int warmup = args.intValue("--warmup", Math.min(10, Math.max(2, seconds)));
+    // The JIT is still compiling (C2 busy on one of the two cores) for the first 15-20 s of this
+    // load; before that p99 is several times higher. Warm up 20 s unless told otherwise.
+    int warmup = args.intValue("--warmup", Math.min(20, Math.max(2, seconds)));
+    // Offered load in turns/s over all patients (their think time is N / rate on average); 0 = closed loop.
+    int rate = args.intValue("--rate", 3000);
     if (n < 1 || seconds < 1) throw new UsageException("--conversations and --seconds must be positive");
-    System.out.println(BenchRun.run(n, seconds, warmup, args.get("--redis-url", null)));
+    if (rate < 0) throw new UsageException("--rate must be 0 (no think time) or positive");
+    System.out.println(BenchRun.run(n, seconds, warmup, rate, args.get("--redis-url", null)));
     return 0;
   }
 
   @Override
   public String usage() {
     return """
-        usage: bench --conversations N --seconds S [--redis-url URL] [--warmup W]
+        usage: bench --conversations N --seconds S [--redis-url URL] [--warmup W] [--rate R]
           Starts Previsit in-process on a free loopback port (Redis when --redis-url is given, else
           memory), creates N invitations and drives N concurrent simulated patients through the patient
-          chat HTTP API for S seconds (after W seconds of warm-up). Last line:
+          chat HTTP API for S seconds (after W seconds of warm-up). Each patient thinks between messages
+          (exponential, mean N/R s) so that together they offer R turns/s (default 3000); latency is
+          counted from each message's scheduled send time. --rate 0: no think time (closed loop). Last line:
           bench: turns_per_sec=… p50_ms=… p99_ms=… conversations=N errors=… redis_bytes_per_session=…""";
   }
 }

@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,8 +51,8 @@ public final class StoredConversationService implements ConversationService {
         return Future.succeededFuture(new Turn(List.of(), e.conversation().done(), false));
       }
       Next next = dialogue.start(invitation.patientName(), clock.instant());
-      SessionEnvelope e = new SessionEnvelope(next.conversation(), List.of());
-      return stores.sessions().compareAndSet(invitation.id(), 0, e.toJson(), ttl(invitation))
+      Write w = write(null, next.conversation(), null, List.of());
+      return stores.sessions().compareAndSet(invitation.id(), 0, w.envelope().toJson(), w.append(), w.reset(), ttl(invitation))
           .map(won -> new Turn(won ? next.replies() : List.of(), false, false));
     });
   }
@@ -69,22 +70,23 @@ public final class StoredConversationService implements ConversationService {
       List<Reply> greeting = List.of();
       if (stored.isPresent()) {
         before = SessionEnvelope.parse(stored.get().value());
-        Optional<List<Reply>> earlier = before.repliesFor(messageId);
+        Optional<SessionEnvelope.Applied> earlier = before.earlier(messageId);
         if (earlier.isPresent()) {
-          return Future.succeededFuture(new Turn(earlier.get(), before.conversation().done(), true));
+          boolean done = before.conversation().done();
+          return repliesOf(invitation, earlier.get()).map(replies -> new Turn(replies, done, true));
         }
       } else {
         Next start = dialogue.start(invitation.patientName(), now);
-        before = new SessionEnvelope(start.conversation(), List.of());
+        before = new SessionEnvelope(start.conversation(), List.of(), 0);
         greeting = start.replies();
       }
       boolean startOnly = input instanceof PatientInput.Command c && "start".equals(c.name()) && stored.isEmpty();
       Next next = startOnly ? new Next(before.conversation(), greeting) : dialogue.update(before.conversation(), input, now);
       List<Reply> replies = startOnly ? greeting : concat(greeting, next.replies());
-      SessionEnvelope after = before.next(next.conversation(), messageId, replies);
-      Future<Boolean> saved = next.conversation().forgotten()
-          ? stores.sessions().compareAndSet(invitation.id(), version, after.toJson(), Duration.ofMinutes(5))
-          : stores.sessions().compareAndSet(invitation.id(), version, after.toJson(), ttl(invitation));
+      Write w = write(stored.isPresent() ? before : null, next.conversation(), messageId, replies);
+      Duration ttl = next.conversation().forgotten() ? Duration.ofMinutes(5) : ttl(invitation);
+      Future<Boolean> saved = stores.sessions().compareAndSet(invitation.id(), version, w.envelope().toJson(), w.append(),
+          w.reset(), ttl);
       return saved.compose(won -> {
         if (!won) {
           if (attempt >= MAX_ATTEMPTS) {
@@ -115,19 +117,82 @@ public final class StoredConversationService implements ConversationService {
     });
   }
 
+  /** What one turn writes: the envelope (its conversation holding only this turn's lines) and the log entries to append. */
+  private record Write(SessionEnvelope envelope, List<String> append, boolean reset) {}
+
+  /**
+   * Splits the conversation after a turn into the small envelope and the new transcript lines.
+   * {@code before} is the stored envelope (null when nothing was stored): its conversation holds
+   * the lines of the previous turn, and the core only ever appends to them, so what follows them is
+   * new. When the core rewrote the transcript (forget me) or the stored envelope still carried the
+   * whole transcript (schema 1-2), the log is rewritten from scratch.
+   */
+  private static Write write(SessionEnvelope before, Conversation after, String messageId, List<Reply> replies) {
+    List<Line> all = after.transcript();
+    List<Line> previous = before == null || before.transcriptInside() ? null : before.conversation().transcript();
+    boolean appends = previous != null && all.size() >= previous.size() && all.subList(0, previous.size()).equals(previous);
+    List<Line> fresh = appends ? all.subList(previous.size(), all.size()) : all;
+    List<Line> tail = fresh.isEmpty() && previous != null ? previous : fresh;
+    List<String> append = new ArrayList<>(fresh.size());
+    for (Line l : fresh) append.add(SessionEnvelope.lineJson(l));
+    Conversation small = SessionEnvelope.withTranscript(after, List.copyOf(tail));
+    int logSize = (appends ? before.logSize() : 0) + fresh.size();
+    SessionEnvelope.Applied applied = null;
+    if (messageId != null) {
+      boolean lastLinesAreTheReplies = replies.size() <= fresh.size();
+      for (int i = 0; lastLinesAreTheReplies && i < replies.size(); i++) {
+        Line l = fresh.get(fresh.size() - replies.size() + i);
+        Reply r = replies.get(i);
+        lastLinesAreTheReplies = l.from().equals("bot") && l.text().equals(r.text()) && l.buttons().equals(r.buttons());
+      }
+      applied = lastLinesAreTheReplies && !replies.isEmpty()
+          ? new SessionEnvelope.Applied(messageId, null, logSize - replies.size(), replies.size())
+          : new SessionEnvelope.Applied(messageId, replies);
+    }
+    SessionEnvelope base = before == null ? new SessionEnvelope(small, List.of(), 0) : before;
+    return new Write(base.next(small, messageId, applied, !appends, logSize), append, !appends);
+  }
+
+  /** The replies a message id got the first time: kept in the state, or read back from the log. */
+  private Future<List<Reply>> repliesOf(Invitation invitation, SessionEnvelope.Applied a) {
+    if (!a.inLog()) return Future.succeededFuture(a.replies());
+    return stores.sessions().log(invitation.id()).map(entries -> {
+      // The log only grows, except when forget-me empties it (then there is nothing to repeat).
+      if (a.from() < 0 || a.from() + a.n() > entries.size()) return List.<Reply>of();
+      List<Reply> replies = new ArrayList<>(a.n());
+      for (String e : entries.subList(a.from(), a.from() + a.n())) {
+        Line l = SessionEnvelope.parseLine(e);
+        replies.add(new Reply(l.text(), l.buttons()));
+      }
+      return replies;
+    });
+  }
+
+  /** The stored conversation with its whole transcript (from the log), if any. */
+  private Future<Optional<Conversation>> whole(Invitation invitation) {
+    return stores.sessions().load(invitation.id()).compose(stored -> {
+      if (stored.isEmpty()) return Future.succeededFuture(Optional.<Conversation>empty());
+      SessionEnvelope e = SessionEnvelope.parse(stored.get().value());
+      if (e.transcriptInside()) return Future.succeededFuture(Optional.of(e.conversation()));
+      return stores.sessions().log(invitation.id()).map(entries -> {
+        List<Line> lines = new ArrayList<>(entries.size());
+        for (String entry : entries) lines.add(SessionEnvelope.parseLine(entry));
+        return Optional.of(SessionEnvelope.withTranscript(e.conversation(), lines));
+      });
+    });
+  }
+
   @Override
   public Future<List<TranscriptLine>> history(Invitation invitation) {
-    return stores.sessions().load(invitation.id()).map(stored -> stored
-        .map(v -> SessionEnvelope.parse(v.value()).conversation().transcript().stream().map(StoredConversationService::line).toList())
+    return whole(invitation).map(found -> found
+        .map(c -> c.transcript().stream().map(StoredConversationService::line).toList())
         .orElse(List.of()));
   }
 
   @Override
   public Future<Optional<JsonObject>> summary(Invitation invitation) {
-    return stores.sessions().load(invitation.id()).map(stored -> {
-      Conversation c = stored.map(v -> SessionEnvelope.parse(v.value()).conversation()).orElse(null);
-      return Optional.of(SummaryBuilder.build(invitation, c, config.timeZone(), clock.instant()));
-    });
+    return whole(invitation).map(found ->
+        Optional.of(SummaryBuilder.build(invitation, found.orElse(null), config.timeZone(), clock.instant())));
   }
 
   /** Kept until the retention period after the appointment has passed. */

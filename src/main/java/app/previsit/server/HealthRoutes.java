@@ -8,6 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 /** GET /health (store reachability; 503 when it is down) and GET /metrics (Prometheus text). */
 final class HealthRoutes {
+  /** Per registry (a test JVM runs many servers), the timers by "method status route". */
+  private static final java.util.Map<Object, java.util.Map<String, Timer>> TIMERS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   private HealthRoutes() {}
 
   static void mount(Router router, Services services) {
@@ -23,8 +27,12 @@ final class HealthRoutes {
     long start = System.nanoTime();
     ctx.addBodyEndHandler(v -> {
       String route = ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "other" : ctx.currentRoute().getPath();
-      Timer.builder("previsit_http_requests").tag("method", ctx.request().method().name()).tag("route", route)
-          .tag("status", Integer.toString(ctx.response().getStatusCode())).register(services.metrics())
+      String method = ctx.request().method().name();
+      int status = ctx.response().getStatusCode();
+      // One timer per (method, route, status): found in a small map instead of rebuilt per request.
+      TIMERS.computeIfAbsent(services.metrics(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+          .computeIfAbsent(method + ' ' + status + ' ' + route, k -> Timer.builder("previsit_http_requests")
+              .tag("method", method).tag("route", route).tag("status", Integer.toString(status)).register(services.metrics()))
           .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     });
     ctx.next();

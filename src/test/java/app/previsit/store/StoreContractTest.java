@@ -43,6 +43,25 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void theLogIsAppendedInTheSameStepAsTheStateAndNotAtAllByALosingWriter() throws Exception {
+    SessionStore s = stores().sessions();
+    String id = Tokens.id();
+    assertEquals(List.of(), await(s.log(id)));
+    assertTrue(await(s.compareAndSet(id, 0, "one", List.of("a", "b"), false, Duration.ofHours(1))));
+    assertTrue(await(s.compareAndSet(id, 1, "two", List.of("c"), false, Duration.ofHours(1))));
+    assertFalse(await(s.compareAndSet(id, 1, "stale", List.of("stale line"), true, Duration.ofHours(1))));
+    assertEquals(List.of("a", "b", "c"), await(s.log(id)));
+    assertEquals(new Versioned(2, "two"), await(s.load(id)).orElseThrow());
+    assertTrue(await(s.compareAndSet(id, 2, "three", List.of(), false, Duration.ofHours(1))), "nothing to append is fine");
+    assertEquals(List.of("a", "b", "c"), await(s.log(id)));
+    assertTrue(await(s.compareAndSet(id, 3, "erased", List.of("z"), true, Duration.ofHours(1))));
+    assertEquals(List.of("z"), await(s.log(id)), "reset empties the log first");
+    await(s.delete(id));
+    assertEquals(List.of(), await(s.log(id)));
+    assertTrue(await(s.load(id)).isEmpty());
+  }
+
+  @Test
   void ofManyConcurrentWritersExactlyOneWins() throws Exception {
     SessionStore s = stores().sessions();
     String id = Tokens.id();

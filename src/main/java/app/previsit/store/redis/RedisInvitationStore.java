@@ -36,6 +36,14 @@ final class RedisInvitationStore implements InvitationStore {
       if ttl > 0 then redis.call('SET', KEYS[2], ARGV[2], 'PX', ttl) else redis.call('SET', KEYS[2], ARGV[2]) end
       return 1""";
 
+  /**
+   * Link token to invitation id, remembered: a token is bound to one id for life (it is random and
+   * never reused), so every chat turn saves a round trip. The invitation itself is always read
+   * fresh (status, expiry). Bounded: emptied when full.
+   */
+  private static final int TOKEN_CACHE = 100_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, String> tokenIds = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final RedisStores redis;
   private final Config config;
 
@@ -69,8 +77,19 @@ final class RedisInvitationStore implements InvitationStore {
 
   @Override
   public Future<Optional<Invitation>> byToken(String token) {
-    return redis.call(() -> redis.redis().get(RedisKeys.token(token)))
-        .compose(id -> id == null ? Future.succeededFuture(Optional.empty()) : byId(id));
+    String known = tokenIds.get(token);
+    if (known != null) {
+      return byId(known).map(found -> {
+        if (found.isEmpty()) tokenIds.remove(token);
+        return found;
+      });
+    }
+    return redis.call(() -> redis.redis().get(RedisKeys.token(token))).compose(id -> {
+      if (id == null) return Future.succeededFuture(Optional.<Invitation>empty());
+      if (tokenIds.size() >= TOKEN_CACHE) tokenIds.clear();
+      tokenIds.put(token, id);
+      return byId(id);
+    });
   }
 
   @Override

@@ -7,7 +7,8 @@ package app.previsit.store.redis;
  * previsit:token:{token}     string  invitation id                same expiry
  * previsit:day:{yyyy-mm-dd}  zset    invitation ids by appointment same expiry
  * previsit:chat:{chatId}     string  invitation id bound to a Telegram chat
- * previsit:session:{id}      hash    v = version, data = conversation JSON   expires like the invitation
+ * previsit:session:{id}      hash    v = version, data = conversation state JSON (no transcript)   expires like the invitation
+ * previsit:log:{id}          list    transcript lines (JSON), appended by the same script   same expiry
  * previsit:user:{username}   string  staff user JSON (bcrypt hash, role)
  * previsit:users             set     usernames
  * previsit:audit             list    audit events, newest first (trimmed to 100,000)
@@ -16,7 +17,7 @@ package app.previsit.store.redis;
  * previsit:tg:chat:{chatId}  string  channel state of a chat (keyboard, last answer id), no patient text
  * previsit:tg:ref:{reference} string chat id where that practice reference last used Telegram  400 days
  * </pre>
- * Patient data lives only in inv, session (and the token/day/chat indexes point at it);
+ * Patient data lives only in inv, session, log (and the token/day/chat indexes point at it);
  * forgetting a patient deletes the session and cancels the invitation.
  */
 final class RedisKeys {
@@ -29,6 +30,7 @@ final class RedisKeys {
   static String day(String date) { return PREFIX + "day:" + date; }
   static String chat(long chatId) { return PREFIX + "chat:" + chatId; }
   static String session(String id) { return PREFIX + "session:" + id; }
+  static String log(String id) { return PREFIX + "log:" + id; }
   static String user(String username) { return PREFIX + "user:" + username; }
   static String users() { return PREFIX + "users"; }
   static String audit() { return PREFIX + "audit"; }

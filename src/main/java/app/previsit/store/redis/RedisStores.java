@@ -72,7 +72,9 @@ public final class RedisStores implements Stores {
     Future<T> f = ctx == null ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, ctx);
     return f.recover(e -> {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof RedisException) {
+      // A connection reset mid-command reaches us as a plain SocketException, not a RedisException.
+      if (cause instanceof RedisException || cause instanceof java.io.IOException
+          || cause instanceof io.netty.channel.ChannelException) {
         return Future.failedFuture(new StoreUnavailableException("Redis unavailable: " + cause.getClass().getSimpleName(), cause));
       }
       return Future.failedFuture(cause);
