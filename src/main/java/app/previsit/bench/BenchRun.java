@@ -22,6 +22,7 @@ public final class BenchRun {
     env.put("PREVISIT_HTTP_PORT", "0");
     // Simulated patients answer far faster than people: lift the per-link limit for the run.
     env.put("PREVISIT_CHAT_MESSAGES_PER_MINUTE", "1000000");
+    env.remove("TELEGRAM_BOT_TOKEN"); // the bench drives the web chat only
     if (redisUrl != null) env.put("REDIS_URL", redisUrl);
     else env.remove("REDIS_URL");
     PrevisitServer server = PrevisitServer.start(Config.from(env), Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();

@@ -39,7 +39,7 @@ class RedisStoreContractTest extends StoreContractTest {
   void keysLiveUnderThePrefixAndExpire() throws Exception {
     REDIS.flushAll();
     Invitation inv = await(stores.invitations().create(invitation("Ttl", LocalDateTime.now().plusDays(1))));
-    await(stores.sessions().compareAndSet(inv.id(), 0, "{}", java.time.Duration.ofHours(2)));
+    await(stores.sessions().compareAndSet(inv.id(), 0, "{}", java.util.List.of("{\"line\":1}"), false, java.time.Duration.ofHours(2)));
     String keys = REDIS.command("KEYS *");
     assertTrue(keys.startsWith("*"), keys);
     long ttl = Long.parseLong(REDIS.command("PTTL previsit:inv:" + inv.id()).substring(1));
@@ -48,6 +48,7 @@ class RedisStoreContractTest extends StoreContractTest {
     assertTrue(sessionTtl > 0 && sessionTtl <= 2 * 3600 * 1000);
     await(stores.invitations().delete(inv.id()));
     assertEquals(":0", REDIS.command("EXISTS previsit:session:" + inv.id()));
+    assertEquals(":0", REDIS.command("EXISTS previsit:log:" + inv.id()), "deleting an invitation deletes its transcript too");
     assertEquals(":0", REDIS.command("EXISTS previsit:token:" + inv.token()));
   }
 }

@@ -126,7 +126,8 @@ final class RedisInvitationStore implements InvitationStore {
     return byId(id).compose(found -> {
       if (found.isEmpty()) return Future.succeededFuture();
       Invitation i = found.get();
-      List<String> keys = new ArrayList<>(List.of(RedisKeys.invitation(id), RedisKeys.token(i.token()), RedisKeys.session(id)));
+      List<String> keys = new ArrayList<>(List.of(RedisKeys.invitation(id), RedisKeys.token(i.token()), RedisKeys.session(id),
+          RedisKeys.log(id)));
       if (i.telegramChatId() != null) keys.add(RedisKeys.chat(i.telegramChatId()));
       return redis.call(() -> redis.redis().del(keys.toArray(String[]::new)))
           .compose(n -> redis.call(() -> redis.redis().zrem(RedisKeys.day(i.appointmentAt().toLocalDate().toString()), id)))
