@@ -55,8 +55,8 @@ final class UpdateHandler {
       return delivery.plain(in.chatId(), messages.text("telegram.private.only")).compose(v -> delivery.leave(in.chatId()));
     }
     return store.chat(in.chatId()).map(found -> found.orElse(TelegramChat.fresh(in.chatId()))).compose(chat -> {
-      // Left in the inbox by a crash after it was applied: done already (Telegram's ids only grow).
-      if (in.updateId() <= chat.lastUpdateId()) return Future.<Void>succeededFuture();
+      // Left in the inbox by a crash after it was applied: done already.
+      if (chat.hasApplied(in.updateId())) return Future.<Void>succeededFuture();
       return route(in, chat);
     });
   }

@@ -23,7 +23,10 @@ public final class WebhookSetup {
       url = url.replaceAll("/$", "") + DEFAULT_PATH;
     }
     SetWebhook set = SetWebhook.builder().url(url).secretToken(config.telegramWebhookSecret().orElseThrow())
-        .allowedUpdates(java.util.List.of("message", "edited_message", "callback_query")).build();
+        .allowedUpdates(java.util.List.of("message", "edited_message", "callback_query"))
+        // One request at a time: Telegram then sends the next update only after we have stored this one,
+        // so the inbox holds them in Telegram's order (we answer in about a millisecond, so this costs little).
+        .maxConnections(1).build();
     return calls.setWebhook(set).mapEmpty();
   }
 }

@@ -47,9 +47,14 @@ abstract class TelegramStoreContractTest {
   void chatStateAndReferencesRoundTrip() throws Exception {
     long chat = freshId();
     assertTrue(await(store().chat(chat)).isEmpty());
-    TelegramChat c = TelegramChat.fresh(chat).withLastAnswer(17).withKeyboard(42, List.of("Yes", "No, that's all")).applied(9_000_000_001L);
+    TelegramChat c = TelegramChat.fresh(chat).withLastAnswer(17).withKeyboard(42, List.of("Yes", "No, that's all")).applied(9_000_000_001L).applied(12L);
     await(store().saveChat(c));
     assertEquals(c, await(store().chat(chat)).orElseThrow());
+    assertTrue(c.hasApplied(12L) && c.hasApplied(9_000_000_001L) && !c.hasApplied(13L));
+    TelegramChat many = c;
+    for (long i = 0; i < 100; i++) many = many.applied(1000 + i);
+    assertEquals(TelegramChat.REMEMBERED_UPDATES, many.appliedUpdates().size());
+    assertTrue(many.hasApplied(1099) && !many.hasApplied(12L));
     String ref = "REF-" + chat;
     assertTrue(await(store().chatOfReference(ref)).isEmpty());
     await(store().rememberReference(ref, chat));

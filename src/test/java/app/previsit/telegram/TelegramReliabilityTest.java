@@ -85,6 +85,7 @@ class TelegramReliabilityTest {
     JsonObject set = api.calls("setWebhook").get(0);
     assertEquals(hook, set.getString("url"));
     assertEquals(SECRET, set.getString("secret_token"));
+    assertEquals(1, set.getInteger("max_connections"), "one webhook request at a time keeps Telegram's order");
 
     String token = token();
     long chat = 7001;
@@ -107,6 +108,14 @@ class TelegramReliabilityTest {
     Thread.sleep(300);
     assertEquals(List.of("Let's start", "my ear has been ringing"), patientLines(transcript(token)));
     assertEquals(sent, api.sent(chat).size(), "a redelivered update gets no second answer");
+
+    // An earlier attempt's write reached Redis but its answer was lost (a timeout): the update is marked
+    // seen and sits in the inbox with nobody applying it. Telegram's retry must get it applied, once.
+    long lost = api.pushText(chat, "and my jaw clicks");
+    assertTrue(RunningServer.await(app.server.services().stores().telegram().enqueue(lost, api.update(lost).encode())));
+    assertEquals(200, api.deliverByWebhook(lost, hook, SECRET));
+    api.awaitSentCount(chat, sent + 1, TelegramPatient.WAIT);
+    assertEquals(List.of("Let's start", "my ear has been ringing", "and my jaw clicks"), patientLines(transcript(token)));
   }
 
   @Test

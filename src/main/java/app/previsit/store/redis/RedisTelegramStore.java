@@ -73,15 +73,16 @@ final class RedisTelegramStore implements TelegramStore {
       JsonObject o = new JsonObject(json);
       List<String> labels = new ArrayList<>();
       o.getJsonArray("keyboard", new JsonArray()).forEach(l -> labels.add(String.valueOf(l)));
-      return Optional.of(new TelegramChat(chatId, o.getInteger("lastAnswer", 0), o.getInteger("keyboardMessage", 0), labels,
-          o.getLong("lastUpdate", 0L)));
+      List<Long> applied = new ArrayList<>();
+      o.getJsonArray("applied", new JsonArray()).forEach(id -> applied.add(((Number) id).longValue()));
+      return Optional.of(new TelegramChat(chatId, o.getInteger("lastAnswer", 0), o.getInteger("keyboardMessage", 0), labels, applied));
     });
   }
 
   @Override
   public Future<Void> saveChat(TelegramChat chat) {
     String json = new JsonObject().put("lastAnswer", chat.lastAnswerMessageId()).put("keyboardMessage", chat.keyboardMessageId())
-        .put("keyboard", new JsonArray(chat.keyboard())).put("lastUpdate", chat.lastUpdateId()).encode();
+        .put("keyboard", new JsonArray(chat.keyboard())).put("applied", new JsonArray(new ArrayList<Object>(chat.appliedUpdates()))).encode();
     return redis.call(() -> redis.redis().psetex(RedisKeys.telegramChat(chat.chatId()), chatStateFor.toMillis(), json)).mapEmpty();
   }
 
