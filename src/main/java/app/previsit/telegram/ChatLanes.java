@@ -27,8 +27,4 @@ final class ChatLanes {
     });
     return next;
   }
-
-  int busy() {
-    return tails.size();
-  }
 }

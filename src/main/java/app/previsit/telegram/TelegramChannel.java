@@ -14,8 +14,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * The Telegram channel: receives updates (long polling, or a webhook when configured), keeps each
  * one in the durable inbox before anything else, then applies them one chat at a time and
  * acknowledges each update in the inbox only after its replies were sent. An update left in the
- * inbox by a crash is applied at the next start; the conversation turn is idempotent per update id,
- * so it is never applied twice (its replies may be sent again).
+ * inbox by a crash is applied at the next start (or by the periodic sweep); a chat remembers the
+ * updates it has applied and the conversation turn is idempotent per update id, so none is applied
+ * twice (its replies may be sent again).
  */
 public final class TelegramChannel {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
@@ -52,7 +55,7 @@ public final class TelegramChannel {
   private final Delivery delivery;
   private final ChatLanes lanes = new ChatLanes();
   /** Update ids being applied by this process right now; touched only on the channel's context. */
-  private final java.util.Set<Long> inHand = new java.util.HashSet<>();
+  private final Set<Long> inHand = new HashSet<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final TelegramCalls calls;
   private final Messages messages;
@@ -84,9 +87,10 @@ public final class TelegramChannel {
     TelegramUrl url = telegramUrl(config.telegramApiUrl());
     TelegramClient client = new OkHttpTelegramClient(token, url);
     Context context = services.vertx().getOrCreateContext();
+    // Built here, off the event loop: it reads the practice's wording file.
+    TelegramChannel channel = new TelegramChannel(services, context, client, retry);
     Promise<TelegramChannel> started = Promise.promise();
     context.runOnContext(v -> {
-      TelegramChannel channel = new TelegramChannel(services, context, client, retry);
       channel.begin(token, url).onComplete(ar -> {
         if (ar.succeeded()) started.complete(channel);
         else started.fail(ar.cause());
@@ -117,7 +121,7 @@ public final class TelegramChannel {
         describe(e)));
     return named.future().compose(v -> recoverInbox()).onSuccess(v -> {
       receive(token, url, 1);
-      services.vertx().setTimer(SWEEP_EVERY.toMillis(), t -> sweep(java.util.Set.of()));
+      services.vertx().setTimer(SWEEP_EVERY.toMillis(), t -> sweep(Set.of()));
     });
   }
 
@@ -186,10 +190,10 @@ public final class TelegramChannel {
    * Every so often, an update that has sat in the inbox since the previous sweep without being in
    * hand here is applied: the safety net for an entry whose first dispatch was lost.
    */
-  private void sweep(java.util.Set<Long> seenLastTime) {
+  private void sweep(Set<Long> seenLastTime) {
     if (!running.get()) return;
     store.pending(1_000).onComplete(ar -> {
-      java.util.Set<Long> now = new java.util.HashSet<>();
+      Set<Long> now = new HashSet<>();
       if (ar.succeeded()) {
         for (QueuedUpdate q : ar.result()) {
           if (inHand.contains(q.updateId())) continue;
