@@ -57,6 +57,14 @@ class TelegramConversationTest {
     return new TelegramPatient(api, CHATS.incrementAndGet(), () -> app.server);
   }
 
+  /** A new patient who opened this invitation's link and pressed "Let's start". */
+  TelegramPatient begun(JsonObject invitation) {
+    TelegramPatient p = patient();
+    p.says("/start " + token(invitation));
+    p.presses("Let's start");
+    return p;
+  }
+
   /** Reception invites through the API, as a practice would; returns the invitation JSON. */
   JsonObject invite(String name, String reference) throws Exception {
     String reception = app.login("reception");
@@ -173,9 +181,7 @@ class TelegramConversationTest {
     api.awaitCall("leaveChat", c -> String.valueOf(group).equals(String.valueOf(c.getValue("chat_id"))), TelegramPatient.WAIT);
 
     JsonObject inv = invite("Noor", null);
-    TelegramPatient p = patient();
-    p.says("/start " + token(inv));
-    p.presses("Let's start");
+    TelegramPatient p = begun(inv);
     int n = api.sent(p.chatId).size();
     p.lastUpdateId = api.pushSticker(p.chatId, "sticker-1");
     assertSaid(p.repliesAfter(n), "only read typed messages");
@@ -206,9 +212,7 @@ class TelegramConversationTest {
   @Test
   void anEditOfTheLatestAnswerReplacesItAndAnOlderEditIsANewMessage() throws Exception {
     JsonObject inv = invite("Eve", null);
-    TelegramPatient p = patient();
-    p.says("/start " + token(inv));
-    p.presses("Let's start");
+    TelegramPatient p = begun(inv);
     p.says("my ankle hurts");
     int ankle = api.lastPatientMessageId(p.chatId);
     int n = api.sent(p.chatId).size();
@@ -254,9 +258,7 @@ class TelegramConversationTest {
   @Test
   void aRestartMidConversationResumesAndARedeliveredUpdateIsAppliedOnce() throws Exception {
     JsonObject inv = invite("Lee", null);
-    TelegramPatient p = patient();
-    p.says("/start " + token(inv));
-    p.presses("Let's start");
+    TelegramPatient p = begun(inv);
     p.says("my shoulder aches at night");
     long shoulder = p.lastUpdateId;
 
@@ -316,9 +318,7 @@ class TelegramConversationTest {
   @Test
   void aReplyLongerThanTelegramAllowsArrivesInPiecesAndNothingIsLost() throws Exception {
     JsonObject inv = invite("Max", null);
-    TelegramPatient p = patient();
-    p.says("/start " + token(inv));
-    p.presses("Let's start");
+    TelegramPatient p = begun(inv);
     String longConcern = ("my knee aches when I climb the stairs & it clicks. ").repeat(78).strip();
     p.says(longConcern);
     List<JsonObject> summary = p.says("/summary");

@@ -62,6 +62,14 @@ class TelegramReliabilityTest {
     return link.substring(link.indexOf("?start=") + 7);
   }
 
+  /** A patient in chat {@code chatId} who opened the link and pressed "Let's start". */
+  TelegramPatient begun(long chatId, String token) {
+    TelegramPatient p = new TelegramPatient(api, chatId, () -> app.server);
+    p.says("/start " + token);
+    p.presses("Let's start");
+    return p;
+  }
+
   JsonArray transcript(String token) throws Exception {
     HttpResponse<String> h = app.send("GET", "/chat/api/" + token + "/history", null, null);
     assertEquals(200, h.statusCode(), h.body());
@@ -122,9 +130,7 @@ class TelegramReliabilityTest {
   void whileRedisIsDownPollingWaitsAndNoUpdateIsLost() throws Exception {
     app = startApp(Map.of());
     String token = token();
-    TelegramPatient p = new TelegramPatient(api, 7002, () -> app.server);
-    p.says("/start " + token);
-    p.presses("Let's start");
+    TelegramPatient p = begun(7002, token);
     REDIS.stop();
     int before = api.sent(p.chatId).size();
     long during = api.pushText(p.chatId, "my foot is numb");
@@ -145,9 +151,7 @@ class TelegramReliabilityTest {
   void anUpdateTakenInButNotAppliedBeforeACrashIsAppliedAtTheNextStart() throws Exception {
     app = startApp(Map.of());
     String token = token();
-    TelegramPatient p = new TelegramPatient(api, 7003, () -> app.server);
-    p.says("/start " + token);
-    p.presses("Let's start");
+    TelegramPatient p = begun(7003, token);
     app.close();
     app = null;
     api.awaitNoHeldRequests(TelegramPatient.WAIT);
@@ -222,9 +226,7 @@ class TelegramReliabilityTest {
   void anUpdateAppliedJustBeforeACrashThatLeftItInTheInboxIsNotAppliedAgain() throws Exception {
     app = startApp(Map.of());
     String token = token();
-    TelegramPatient p = new TelegramPatient(api, 7200, () -> app.server);
-    p.says("/start " + token);
-    p.presses("Let's start");
+    TelegramPatient p = begun(7200, token);
     p.says("my hip aches");
     long applied = p.lastUpdateId;
     for (int i = 0; i < 20; i++) p.says(i % 2 == 0 ? "/help" : "/summary"); // more turns than the session remembers ids for
@@ -245,9 +247,7 @@ class TelegramReliabilityTest {
   void repliesOfOneChatKeepTheirOrderEvenWhenThatChatIsSlow() throws Exception {
     app = startApp(Map.of());
     String token = token();
-    TelegramPatient p = new TelegramPatient(api, 7300, () -> app.server);
-    p.says("/start " + token);
-    p.presses("Let's start");
+    TelegramPatient p = begun(7300, token);
     api.slowDown(p.chatId, Duration.ofMillis(150));
     int before = api.sent(p.chatId).size();
     List<String> texts = List.of("my elbow hurts", "2 weeks", "6", "tennis", "that it won't heal");
