@@ -328,4 +328,20 @@ class TelegramConversationTest {
     String joined = TelegramPatient.text(summary).replace("&amp;", "&");
     assertTrue(joined.replaceAll("\\s+", "").contains(longConcern.substring(0, 3000).replaceAll("\\s+", "")));
   }
+
+  @Test
+  void anEmergencyInTelegramGetsTheEmergencyReplyAtOnceAndTopsTheGpsSummary() throws Exception {
+    JsonObject inv = invite("Ivy", null);
+    TelegramPatient p = begun(inv);
+    List<JsonObject> reply = p.says("I have crushing pain in my chest right now");
+    assertSaid(reply, "999");
+    assertSaid(reply, "111");
+    JsonObject s = summary(inv.getString("id"));
+    assertEquals(1, s.getJsonArray("redFlags").size(), s.encode());
+    assertEquals("cardiac", s.getJsonArray("redFlags").getJsonObject(0).getString("category"));
+    // A negated mention later is no alarm.
+    p.presses("I'm safe now, carry on");
+    p.says("no chest pain now, just a cough");
+    assertEquals(1, summary(inv.getString("id")).getJsonArray("redFlags").size());
+  }
 }
