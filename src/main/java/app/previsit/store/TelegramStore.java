@@ -28,6 +28,16 @@ public interface TelegramStore {
   /** Removes a processed update from the inbox (its id stays remembered as seen). */
   Future<Void> done(long updateId);
 
+  /**
+   * Takes the chat's lease for {@code owner} (one process) unless another owner holds it: so that two
+   * instances on one Redis never apply updates of the same chat at the same time. It lapses after
+   * {@code ttl} if its owner dies. True when taken (or already held by this owner).
+   */
+  Future<Boolean> leaseChat(long chatId, String owner, java.time.Duration ttl);
+
+  /** Gives the lease back if {@code owner} still holds it. */
+  Future<Void> releaseChat(long chatId, String owner);
+
   Future<Optional<TelegramChat>> chat(long chatId);
 
   Future<Void> saveChat(TelegramChat chat);

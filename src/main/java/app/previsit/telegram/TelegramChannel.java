@@ -43,9 +43,12 @@ public final class TelegramChannel {
   /** How long an update waits for a store or Telegram outage to end before it is left for the next start. */
   private static final int MAX_UPDATE_ATTEMPTS = 300;
   private static final Duration UPDATE_RETRY = Duration.ofSeconds(2);
+  private static final Duration BUSY_RETRY = Duration.ofMillis(100);
   /** How long start-up waits for getMe, which gives the bot's username for invitation links. */
   private static final Duration IDENTITY_WAIT = Duration.ofSeconds(3);
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+  /** Longer than any turn with its sends and retries takes; lapses if the instance holding it dies. */
+  private static final Duration CHAT_LEASE = Duration.ofMinutes(2);
 
   private final Services services;
   private final Context context;
@@ -57,6 +60,8 @@ public final class TelegramChannel {
   /** Update ids being applied by this process right now; touched only on the channel's context. */
   private final Set<Long> inHand = new HashSet<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
+  /** This process, as the owner of chat leases. */
+  private final String instance = app.previsit.invitation.Tokens.random(9);
   private final TelegramCalls calls;
   private final Messages messages;
   private final TelegramFiles files;
@@ -230,23 +235,18 @@ public final class TelegramChannel {
   }
 
   private Future<Void> attempt(Incoming in, int n) {
-    Future<Void> handled;
-    try {
-      handled = handler.handle(in);
-    } catch (RuntimeException e) {
-      handled = Future.failedFuture(e);
-    }
-    return handled.transform(ar -> {
+    return leased(in).transform(ar -> {
       if (ar.succeeded()) {
-        // If this fails the entry stays; the chat's last applied update id makes a later pass skip it.
+        // If this fails the entry stays; the chat remembers it applied the update, so a later pass skips it.
         return store.done(in.updateId()).recover(e -> Future.succeededFuture());
       }
       Throwable e = ar.cause();
       if (passing(e) && running.get()) {
-        if (n == 1) LOG.warn("Telegram update {} waits: {}", in.updateId(), e.getClass().getSimpleName());
+        if (n == 1 && !(e instanceof ChatBusyElsewhere)) LOG.warn("Telegram update {} waits: {}", in.updateId(), e.getClass().getSimpleName());
         if (n >= MAX_UPDATE_ATTEMPTS) return Future.<Void>succeededFuture(); // stays in the inbox for the next start
         Promise<Void> later = Promise.promise();
-        services.vertx().setTimer(UPDATE_RETRY.toMillis(), t -> attempt(in, n + 1).onComplete(later));
+        long wait = e instanceof ChatBusyElsewhere ? BUSY_RETRY.toMillis() : UPDATE_RETRY.toMillis();
+        services.vertx().setTimer(wait, t -> attempt(in, n + 1).onComplete(later));
         return later.future();
       }
       if (!running.get()) return Future.<Void>succeededFuture();
@@ -259,8 +259,37 @@ public final class TelegramChannel {
   }
 
   /** A store outage or Telegram being unreachable passes; anything else will not get better by waiting. */
+  /**
+   * Applies the update holding its chat's lease, so that another instance on the same Redis (a
+   * restart's inbox recovery, the sweep, a webhook behind a load balancer) waits instead of
+   * applying the same chat's updates at the same time.
+   */
+  private Future<Void> leased(Incoming in) {
+    if (in.chatId() == 0) return handleSafely(in);
+    long chat = in.chatId();
+    return store.leaseChat(chat, instance, CHAT_LEASE).compose(taken -> {
+      if (!taken) return Future.<Void>failedFuture(new ChatBusyElsewhere());
+      return handleSafely(in).eventually(() -> store.releaseChat(chat, instance).recover(e -> Future.succeededFuture()));
+    });
+  }
+
+  private Future<Void> handleSafely(Incoming in) {
+    try {
+      return handler.handle(in);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Another instance is applying this chat's updates; ours waits its turn. */
+  private static final class ChatBusyElsewhere extends RuntimeException {
+    ChatBusyElsewhere() {
+      super("chat busy on another instance", null, false, false);
+    }
+  }
+
   private static boolean passing(Throwable e) {
-    if (e instanceof StoreUnavailableException) return true;
+    if (e instanceof StoreUnavailableException || e instanceof ChatBusyElsewhere) return true;
     if (e instanceof TelegramCalls.TelegramCallFailed f) return f.code() == null || f.code() == 429 || f.code() >= 500;
     return false;
   }

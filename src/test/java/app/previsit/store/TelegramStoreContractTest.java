@@ -62,4 +62,19 @@ abstract class TelegramStoreContractTest {
     await(store().forgetReference(ref));
     assertTrue(await(store().chatOfReference(ref)).isEmpty());
   }
+
+  @Test
+  void aChatLeaseHasOneOwnerAtATimeAndLapses() throws Exception {
+    long chat = freshId();
+    java.time.Duration minute = java.time.Duration.ofMinutes(1);
+    assertTrue(await(store().leaseChat(chat, "a", minute)));
+    assertFalse(await(store().leaseChat(chat, "b", minute)), "held by a");
+    assertTrue(await(store().leaseChat(chat, "a", minute)), "the owner renews");
+    await(store().releaseChat(chat, "b"));
+    assertFalse(await(store().leaseChat(chat, "b", minute)), "only the owner can release");
+    await(store().releaseChat(chat, "a"));
+    assertTrue(await(store().leaseChat(chat, "b", java.time.Duration.ofMillis(50))));
+    Thread.sleep(120);
+    assertTrue(await(store().leaseChat(chat, "a", minute)), "a dead owner's lease lapses");
+  }
 }

@@ -261,4 +261,63 @@ class TelegramReliabilityTest {
     assertEquals(botLines.subList(botLines.size() - texts.size(), botLines.size()),
         sent.subList(sent.size() - texts.size(), sent.size()).stream().map(t -> t.replace("&quot;", "\"")).toList());
   }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  RunningServer webhookApp(int port) throws Exception {
+    return startApp(Map.of("PREVISIT_HTTP_PORT", Integer.toString(port), "TELEGRAM_WEBHOOK_URL",
+        "http://127.0.0.1:" + port + "/telegram/hook", "TELEGRAM_WEBHOOK_SECRET", SECRET));
+  }
+
+  @Test
+  void twoInstancesStartingOnOneRedisApplyAnUpdateLeftInTheInboxOnceAndAnswerItOnce() throws Exception {
+    int portA = freePort();
+    app = webhookApp(portA);
+    String token = token();
+    long chat = 7400;
+    String hookA = "http://127.0.0.1:" + portA + "/telegram/hook";
+    assertEquals(200, api.deliverByWebhook(api.pushText(chat, "/start " + token), hookA, SECRET));
+    api.awaitSentCount(chat, 1, TelegramPatient.WAIT);
+    int welcome = api.botMessages(chat).get(0).getInteger("message_id");
+    assertEquals(200, api.deliverByWebhook(api.pushCallback(chat, welcome, "k:0"), hookA, SECRET));
+    api.awaitSentCount(chat, 2, TelegramPatient.WAIT);
+    app.close();
+    app = null;
+    // Several updates taken in before a crash, none applied yet.
+    List<String> texts = List.of("my back aches", "since the summer", "4");
+    try (var stores = RedisStores.connect(REDIS.uri(), Config.from(Map.of()))) {
+      for (String t : texts) {
+        long id = api.pushText(chat, t);
+        assertTrue(RunningServer.await(stores.telegram().enqueue(id, api.update(id).encode())));
+      }
+    }
+    int before = api.sent(chat).size();
+    // Two instances come up at once and both find the same leftovers.
+    int portB = freePort();
+    var startA = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return webhookApp(portA);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    RunningServer b = webhookApp(portB);
+    app = startA.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      api.awaitSentCount(chat, before + texts.size(), TelegramPatient.WAIT);
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!RunningServer.await(b.server.services().stores().telegram().pending(10)).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(500); // a duplicate reply would be on its way by now
+      assertEquals(List.of("Let's start", "my back aches", "since the summer", "4"), patientLines(transcript(token)));
+      assertEquals(before + texts.size(), api.sent(chat).size(), "each leftover answered once: " + api.sent(chat));
+    } finally {
+      b.close();
+    }
+  }
 }

@@ -25,6 +25,7 @@ final class MemoryTelegramStore implements TelegramStore {
   });
   private final Map<Long, TelegramChat> chats = new ConcurrentHashMap<>();
   private final Map<String, Long> references = new ConcurrentHashMap<>();
+  private final Map<Long, Lease> leases = new java.util.HashMap<>();
 
   @Override
   public synchronized Future<Boolean> enqueue(long updateId, String json) {
@@ -53,6 +54,24 @@ final class MemoryTelegramStore implements TelegramStore {
     inbox.remove(updateId);
     return Future.succeededFuture();
   }
+
+  @Override
+  public synchronized Future<Boolean> leaseChat(long chatId, String owner, java.time.Duration ttl) {
+    long now = System.nanoTime();
+    Lease held = leases.get(chatId);
+    if (held != null && !held.owner().equals(owner) && held.until() - now > 0) return Future.succeededFuture(false);
+    leases.put(chatId, new Lease(owner, now + ttl.toNanos()));
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public synchronized Future<Void> releaseChat(long chatId, String owner) {
+    Lease held = leases.get(chatId);
+    if (held != null && held.owner().equals(owner)) leases.remove(chatId);
+    return Future.succeededFuture();
+  }
+
+  private record Lease(String owner, long until) {}
 
   @Override
   public Future<Optional<TelegramChat>> chat(long chatId) {

@@ -16,6 +16,7 @@ package app.previsit.store.redis;
  * previsit:tg:seen:{updateId} string update already taken in (redelivery guard)  expires after 7 days
  * previsit:tg:chat:{chatId}  string  channel state of a chat (keyboard, last answer id), no patient text
  * previsit:tg:ref:{reference} string chat id where that practice reference last used Telegram  400 days
+ * previsit:tg:lease:{chatId} string the instance applying that chat's updates right now  lapses after 2 minutes
  * </pre>
  * Patient data lives only in inv, session, log (and the token/day/chat indexes point at it);
  * forgetting a patient deletes the session and cancels the invitation.
@@ -38,4 +39,5 @@ final class RedisKeys {
   static String telegramSeen(long updateId) { return PREFIX + "tg:seen:" + updateId; }
   static String telegramChat(long chatId) { return PREFIX + "tg:chat:" + chatId; }
   static String telegramReference(String reference) { return PREFIX + "tg:ref:" + reference; }
+  static String telegramLease(long chatId) { return PREFIX + "tg:lease:" + chatId; }
 }

@@ -31,6 +31,20 @@ final class RedisTelegramStore implements TelegramStore {
       end
       return 0""";
 
+  /** KEYS lease; ARGV owner, ttl ms. Takes a free lease, or renews our own. */
+  private static final String LEASE = """
+      local holder = redis.call('GET', KEYS[1])
+      if holder == false or holder == ARGV[1] then
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        return 1
+      end
+      return 0""";
+
+  /** KEYS lease; ARGV owner. Deletes the lease only if we still hold it. */
+  private static final String RELEASE = """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+      return 0""";
+
   private final RedisStores redis;
   private final Duration chatStateFor;
 
@@ -64,6 +78,19 @@ final class RedisTelegramStore implements TelegramStore {
   @Override
   public Future<Void> done(long updateId) {
     return redis.call(() -> redis.redis().hdel(RedisKeys.telegramInbox(), Long.toString(updateId))).mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> leaseChat(long chatId, String owner, Duration ttl) {
+    String[] keys = {RedisKeys.telegramLease(chatId)};
+    String[] args = {owner, Long.toString(ttl.toMillis())};
+    return redis.call(() -> redis.redis().<Long>eval(LEASE, ScriptOutputType.INTEGER, keys, args)).map(n -> n == 1L);
+  }
+
+  @Override
+  public Future<Void> releaseChat(long chatId, String owner) {
+    String[] keys = {RedisKeys.telegramLease(chatId)};
+    return redis.call(() -> redis.redis().<Long>eval(RELEASE, ScriptOutputType.INTEGER, keys, owner)).mapEmpty();
   }
 
   @Override
