@@ -10,6 +10,7 @@ import app.previsit.dialogue.PatientInput;
 import app.previsit.dialogue.Reply;
 import app.previsit.invitation.Invitation;
 import app.previsit.invitation.InvitationStatus;
+import app.previsit.invitation.Tokens;
 import app.previsit.store.Stores;
 import app.previsit.store.Versioned;
 import app.previsit.summary.SummaryBuilder;
@@ -59,7 +60,10 @@ public final class StoredConversationService implements ConversationService {
 
   @Override
   public Future<Turn> handle(Invitation invitation, PatientInput input, String messageId) {
-    return attempt(invitation, input, messageId, 1);
+    // A message without an id still gets one: if Redis executes our write but its answer is lost
+    // (a timeout, or Lettuce re-sending after a reconnect), the retry then finds this id applied.
+    String id = messageId != null ? messageId : "gen:" + Tokens.random(12);
+    return attempt(invitation, input, id, 1);
   }
 
   private Future<Turn> attempt(Invitation invitation, PatientInput input, String messageId, int attempt) {
@@ -72,9 +76,18 @@ public final class StoredConversationService implements ConversationService {
         before = SessionEnvelope.parse(stored.get().value());
         Optional<SessionEnvelope.Applied> earlier = before.earlier(messageId);
         if (earlier.isPresent()) {
-          boolean done = before.conversation().done();
-          return repliesOf(invitation, earlier.get()).map(replies -> new Turn(replies, done, true));
+          Conversation c = before.conversation();
+          // The first time may have failed after its write (a timeout, a crash): bring the invitation up to date now.
+          return repliesOf(invitation, earlier.get()).compose(replies -> reconcile(invitation, c, now)
+              .map(v -> new Turn(replies, c.done(), true)));
         }
+        if (before.conversation().forgotten()) {
+          // Forgotten a moment ago by another message: write nothing, not even this message's text.
+          return Future.succeededFuture(new Turn(dialogue.erased(), true, false));
+        }
+      } else if (attempt > 1) {
+        // It was there a moment ago and has been erased since (forget me, or the practice deleted it): never recreate it.
+        return Future.succeededFuture(new Turn(dialogue.erased(), true, false));
       } else {
         Next start = dialogue.start(invitation.patientName(), now);
         before = new SessionEnvelope(start.conversation(), List.of(), 0);
@@ -95,9 +108,28 @@ public final class StoredConversationService implements ConversationService {
           return attempt(invitation, input, messageId, attempt + 1);
         }
         Turn turn = new Turn(replies, next.conversation().done(), false);
+        if (version == 0) return keepOnlyIfInvited(invitation, before.conversation(), next.conversation(), turn, now);
         return followInvitation(invitation.id(), before.conversation(), next.conversation(), now).map(turn);
       });
     });
+  }
+
+  /**
+   * A conversation just created for an invitation that was cancelled or deleted while this turn was
+   * on its way is removed again at once, so no patient text outlives its invitation.
+   */
+  private Future<Turn> keepOnlyIfInvited(Invitation invitation, Conversation before, Conversation after, Turn turn, Instant now) {
+    return stores.invitations().byId(invitation.id()).compose(found -> {
+      if (found.isPresent() && found.get().status() != InvitationStatus.CANCELLED) {
+        return followInvitation(invitation.id(), before, after, now).map(turn);
+      }
+      return stores.sessions().delete(invitation.id()).map(v -> new Turn(dialogue.erased(), true, false));
+    });
+  }
+
+  /** The invitation's status as the stored conversation says it should be (for a repeated message). */
+  private Future<Void> reconcile(Invitation invitation, Conversation stored, Instant now) {
+    return followInvitation(invitation.id(), Conversation.begin(invitation.patientName()), stored, now);
   }
 
   /** Keeps the invitation's status in step with the conversation (started, completed, cancelled). */

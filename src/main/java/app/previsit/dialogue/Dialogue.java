@@ -57,6 +57,11 @@ public final class Dialogue {
     return emit(c, replies, at);
   }
 
+  /** What a patient hears when their conversation has been deleted (forgotten, or removed by the practice). */
+  public List<Reply> erased() {
+    return List.of(Reply.of(m.text("forget.done")));
+  }
+
   /** The patient's summary in plain words (what /summary and the review show). */
   public String reviewText(Conversation c) {
     return prompts.review().of(c);
