@@ -36,7 +36,8 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.route().handler(ctx -> HealthRoutes.measure(services, ctx));
+    RequestMetrics requests = new RequestMetrics(services.metrics());
+    router.route().handler(requests::measure);
     router.route().handler(SecurityHeaders::handle);
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     // Whatever goes wrong below, nobody waits for ever: an unanswered request gets a 503 after 15 s.
