@@ -36,11 +36,13 @@ public final class BenchRun {
       load.measureFromNow();
       long turns0 = load.turns.get();
       long errors0 = load.errors.get();
+      long timeouts0 = load.timeouts.get();
       long start = System.nanoTime();
       for (int t = 1; t <= seconds; t++) {
         Thread.sleep(1000);
-        System.out.printf(Locale.ROOT, "bench: %ds turns=%d errors=%d completed=%d p99_ms_so_far=%.1f%n", t,
-            load.turns.get() - turns0, load.errors.get() - errors0, load.completed.get(), load.latency().percentileMillis(99));
+        System.out.printf(Locale.ROOT, "bench: %ds turns=%d errors=%d (timeouts %d) completed=%d p99_ms_so_far=%.1f%n", t,
+            load.turns.get() - turns0, load.errors.get() - errors0, load.timeouts.get() - timeouts0, load.completed.get(),
+            load.latency().percentileMillis(99));
       }
       load.stop();
       double elapsed = (System.nanoTime() - start) / 1e9;

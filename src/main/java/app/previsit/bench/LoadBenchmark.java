@@ -4,9 +4,11 @@ import app.previsit.invitation.Invitation;
 import app.previsit.server.PrevisitServer;
 import app.previsit.staff.InvitationDesk;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -16,6 +18,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * N simulated patients, each holding a whole conversation through the patient chat HTTP API and
@@ -29,8 +33,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * in p99 instead of silently lowering the offered load). With R = 0 there is no think time: each
  * patient sends its next message as soon as the answer arrives (closed loop, a capacity test where
  * latency is about N / throughput).
+ *
+ * <p>Nothing hangs unseen. A request unanswered after {@link #REQUEST_TIMEOUT_MS} is reset and
+ * counted as an error, and its wait is a latency sample. At {@link #stop()} every patient whose
+ * message was due and not yet answered (in flight, or overdue because the service is behind)
+ * contributes now minus the scheduled time, so a stall near the end shows in p99.
  */
 final class LoadBenchmark {
+  /** A request with no answer after this long is given up: an error, not a turn. */
+  static final long REQUEST_TIMEOUT_MS = 5000;
+  /** In {@link #due}: the patient has no message due (not started yet, or stopped). */
+  private static final long NOTHING_DUE = Long.MIN_VALUE;
+
   private final int conversations;
   private final double meanThinkNanos;
   private final Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
@@ -40,6 +54,9 @@ final class LoadBenchmark {
   final AtomicLong turns = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
   final AtomicLong completed = new AtomicLong();
+  final AtomicLong timeouts = new AtomicLong();
+  /** Per patient, the scheduled time of its next message until that message is answered. */
+  private final AtomicLongArray due;
   private volatile boolean running = true;
   /** Messages scheduled before this (the warm-up) are not measured, and their lateness is forgiven. */
   private volatile long measureFrom = Long.MAX_VALUE;
@@ -48,6 +65,8 @@ final class LoadBenchmark {
   LoadBenchmark(PrevisitServer server, int conversations, int rate) {
     this.conversations = conversations;
     this.meanThinkNanos = rate <= 0 ? 0 : conversations * 1e9 / rate;
+    this.due = new AtomicLongArray(conversations);
+    for (int i = 0; i < conversations; i++) due.set(i, NOTHING_DUE);
     this.client = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(server.port()).setKeepAlive(true).setPipelining(false),
         new PoolOptions().setHttp1MaxSize(Math.min(conversations, 256)).setMaxWaitQueueSize(-1));
@@ -60,7 +79,8 @@ final class LoadBenchmark {
       Random r = new Random(i);
       // Spread the first messages over one mean think time so the patients do not all start at once.
       long first = now + (long) (r.nextDouble() * meanThinkNanos);
-      clientVertx.runOnContext(v -> newConversation(r, first));
+      int p = i;
+      clientVertx.runOnContext(v -> newConversation(p, r, first));
     }
   }
 
@@ -74,8 +94,23 @@ final class LoadBenchmark {
     measureFrom = System.nanoTime();
   }
 
+  /**
+   * Stops the patients, on the client's event loop so that no answer is counted after this: each
+   * message that was due and is unanswered (in flight or overdue) goes into the latency recorder
+   * with its wait so far.
+   */
   void stop() {
-    running = false;
+    java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
+    clientVertx.runOnContext(v -> {
+      running = false;
+      long now = System.nanoTime();
+      for (int p = 0; p < conversations; p++) {
+        long scheduled = due.getAndSet(p, NOTHING_DUE);
+        if (scheduled != NOTHING_DUE && scheduled >= measureFrom && scheduled <= now) latency.record(now - scheduled);
+      }
+      stopped.complete(null);
+    });
+    stopped.join();
   }
 
   LatencyRecorder latency() {
@@ -86,15 +121,18 @@ final class LoadBenchmark {
     clientVertx.close().toCompletionStage().toCompletableFuture().join();
   }
 
-  private void newConversation(Random r, long scheduled) {
+  private void newConversation(int p, Random r, long scheduled) {
     if (!running) return;
+    // The first message is due at the scheduled time even while its invitation is still being made.
+    due.set(p, scheduled);
     LocalDateTime at = LocalDateTime.now().plusDays(1).withSecond(0).withNano(0);
     desk.create("Bench Patient", at.toString(), "Dr Bench", null)
-        .onSuccess(inv -> clientVertx.runOnContext(v -> at(scheduled, () -> step(inv, PatientScript.next(r), 0, r, scheduled))))
-        .onFailure(e -> {
+        .onSuccess(inv -> clientVertx.runOnContext(v -> at(scheduled, () -> step(p, inv, PatientScript.next(r), 0, r, scheduled))))
+        .onFailure(e -> clientVertx.runOnContext(v -> {
+          if (!running) return;
           errors.incrementAndGet();
-          clientVertx.setTimer(100, t -> newConversation(r, System.nanoTime()));
-        });
+          clientVertx.setTimer(100, t -> newConversation(p, r, System.nanoTime()));
+        }));
   }
 
   /** Runs {@code action} at the scheduled time (at once when that has passed). */
@@ -109,41 +147,71 @@ final class LoadBenchmark {
     return (long) (-Math.log(1 - r.nextDouble()) * meanThinkNanos);
   }
 
-  private void step(Invitation inv, List<JsonObject> script, int i, Random r, long scheduled) {
+  private void step(int p, Invitation inv, List<JsonObject> script, int i, Random r, long scheduled) {
     if (!running) return;
     if (i >= script.size()) {
-      newConversation(r, System.nanoTime());
+      newConversation(p, r, System.nanoTime());
       return;
     }
+    due.set(p, scheduled);
     // Like the web page, every message carries an id (a retry would be applied once).
     send(inv, script.get(i).copy().put("id", "b" + i)).onComplete(ar -> {
+      // After stop() this message was counted as outstanding already.
+      if (!running) return;
       long now = System.nanoTime();
       boolean measured = scheduled >= measureFrom;
       // The next message is due one think time after this one was due (closed loop: now).
       long next = meanThinkNanos == 0 ? now : (measured ? scheduled : Math.max(scheduled, now)) + think(r);
+      due.set(p, next);
       if (ar.succeeded() && ar.result().status == 200) {
         turns.incrementAndGet();
         if (measured) latency.record(now - scheduled);
         if (ar.result().done) {
           completed.incrementAndGet();
-          at(next, () -> newConversation(r, next));
+          at(next, () -> newConversation(p, r, next));
         } else {
-          at(next, () -> step(inv, script, i + 1, r, next));
+          at(next, () -> step(p, inv, script, i + 1, r, next));
         }
       } else {
         errors.incrementAndGet();
-        at(next, () -> step(inv, script, i + 1, r, next));
+        // A patient who waited 5 s for nothing did wait: that belongs in the latency too.
+        if (measured && ar.failed() && ar.cause() instanceof RequestTimeout) latency.record(now - scheduled);
+        at(next, () -> step(p, inv, script, i + 1, r, next));
       }
     });
   }
 
   private record Answer(int status, boolean done) {}
 
+  /** A request given up after {@link #REQUEST_TIMEOUT_MS} (waiting for a connection included). */
+  static final class RequestTimeout extends Exception {
+    RequestTimeout() {
+      super("no answer within " + REQUEST_TIMEOUT_MS + " ms", null, false, false);
+    }
+  }
+
   private Future<Answer> send(Invitation inv, JsonObject body) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
         .setURI("/chat/api/" + inv.token() + "/messages").putHeader("Content-Type", "application/json");
-    return client.request(options).compose(req -> req.send(body.toBuffer())
-        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(),
-            resp.statusCode() == 200 && b.toString().endsWith("\"done\":true}")))));
+    Promise<Answer> answer = Promise.promise();
+    AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+    long timer = clientVertx.setTimer(REQUEST_TIMEOUT_MS, t -> {
+      if (answer.tryFail(new RequestTimeout())) {
+        timeouts.incrementAndGet();
+        // Frees the connection the hung request holds.
+        HttpClientRequest req = sent.get();
+        if (req != null) req.reset();
+      }
+    });
+    client.request(options).compose(req -> {
+      sent.set(req);
+      return req.send(body.toBuffer()).compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(),
+          resp.statusCode() == 200 && b.toString().endsWith("\"done\":true}"))));
+    }).onComplete(ar -> {
+      clientVertx.cancelTimer(timer);
+      if (ar.succeeded()) answer.tryComplete(ar.result());
+      else answer.tryFail(ar.cause());
+    });
+    return answer.future();
   }
 }

@@ -11,13 +11,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code previsit serve} as a separate JVM (this test run's class path), so a test can kill it
  * with SIGKILL exactly as an operator's kill -9 or the OOM killer would.
+ *
+ * <p>No child outlives the test run: a JVM shutdown hook kills those still running when the run is
+ * cut short (Ctrl-C, SIGTERM), and the child itself ({@link ChildMain}) halts when its parent dies
+ * by SIGKILL, which no hook survives. Its log file is deleted when it is closed.
  */
 public final class ChildService implements AutoCloseable {
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-service-killer"));
+  }
+
   private final Process process;
   private final Path log;
   public final int port;
@@ -36,21 +48,37 @@ public final class ChildService implements AutoCloseable {
     }
   }
 
-  /** Starts {@code serve} on {@code port} with {@code env} added and waits until /health answers 200. */
-  public static ChildService start(int port, Map<String, String> env) throws Exception {
+  /**
+   * Starts {@code serve} (with {@code serveArgs}, e.g. {@code --demo}) on {@code port} with
+   * {@code env} added and waits until /health answers 200.
+   */
+  public static ChildService start(int port, Map<String, String> env, String... serveArgs) throws Exception {
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Path log = Files.createTempFile("previsit-child", ".log");
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "app.previsit.Main", "serve"))
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        ChildMain.class.getName(), "serve"));
+    cmd.addAll(List.of(serveArgs));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
     pb.environment().put("PREVISIT_HTTP_HOST", "127.0.0.1");
     pb.environment().put("PREVISIT_HTTP_PORT", Integer.toString(port));
-    ChildService child = new ChildService(pb.start(), log, port);
+    Process process;
+    try {
+      process = pb.start();
+    } catch (java.io.IOException e) {
+      Files.deleteIfExists(log);
+      throw e;
+    }
+    RUNNING.add(process);
+    ChildService child = new ChildService(process, log, port);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      if (!child.process.isAlive()) throw new IllegalStateException("service exited: " + Files.readString(log));
+      if (!child.process.isAlive()) {
+        String out = Files.readString(log);
+        child.close();
+        throw new IllegalStateException("service exited: " + out);
+      }
       try {
         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(child.base + "/health"))
             .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
@@ -60,22 +88,30 @@ public final class ChildService implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    child.kill();
-    throw new IllegalStateException("service did not become healthy: " + Files.readString(log));
+    String out = Files.readString(log);
+    child.close();
+    throw new IllegalStateException("service did not become healthy: " + out);
   }
 
   /** SIGKILL: no shutdown hook runs, nothing in flight is finished. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
-    process.waitFor(10, TimeUnit.SECONDS);
+    if (process.waitFor(10, TimeUnit.SECONDS)) RUNNING.remove(process);
   }
 
   public String output() throws java.io.IOException {
     return Files.readString(log);
   }
 
+  /** Kills the child if it still runs and deletes its log. */
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) kill();
+    RUNNING.remove(process);
+    try {
+      Files.deleteIfExists(log);
+    } catch (java.io.IOException e) {
+      // a leftover temp file is not worth failing a test for
+    }
   }
 }

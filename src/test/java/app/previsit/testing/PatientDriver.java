@@ -49,6 +49,33 @@ public final class PatientDriver {
     return new Script(b, shown);
   }
 
+  /**
+   * A whole conversation to its end: one concern, research, a question, a goal, preferences and
+   * medicines, then the patient confirms and the summary goes to the GP (the last answer is done).
+   */
+  public static Script wholeScript(Random r) {
+    List<JsonObject> b = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    String[][] steps = {
+        {"button", "Let's start"},
+        {"text", TEXTS[0][r.nextInt(TEXTS[0].length)]}, {"text", TEXTS[1][r.nextInt(TEXTS[1].length)]},
+        {"text", TEXTS[2][r.nextInt(TEXTS[2].length)]}, {"text", TEXTS[3][r.nextInt(TEXTS[3].length)]},
+        {"text", TEXTS[4][r.nextInt(TEXTS[4].length)]}, {"text", TEXTS[5][r.nextInt(TEXTS[5].length)]},
+        {"button", "No, that's all"},
+        {"text", "I read on https://www.nhs.uk/conditions/gout/ that it could be gout"}, {"button", "No, that's all"},
+        {"button", "What are my options?"}, {"text", "do I need a scan?"}, {"button", "No more questions"},
+        {"text", "I want to walk the dog again"}, {"button", "That's all"},
+        {"button", "Let's decide together"}, {"text", "please explain things simply"}, {"button", "No, that's all"},
+        {"text", "I take ramipril 5mg"}, {"button", "That's all"},
+        {"button", "Confirm and send to my GP"},
+    };
+    for (String[] step : steps) {
+      b.add(new JsonObject().put(step[0], step[1]));
+      shown.add(step[1]);
+    }
+    return new Script(b, shown);
+  }
+
   private final String base;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(1)).build();

@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class ChatRoutes {
   /** A typed message longer than this is refused with a kind message (the core keeps 4,000). */
   static final int MAX_TEXT_CHARS = 8000;
+  /** Counter of messages answered as repeats of one already applied (same message id). */
+  public static final String REPEATS_METRIC = "previsit_chat_repeats";
 
   private final Services services;
   private final RateLimiter perToken;
@@ -72,7 +74,11 @@ public final class ChatRoutes {
       String id = body.getValue("id") instanceof String s && !s.isBlank() ? s : ctx.request().getHeader("Idempotency-Key");
       String messageId = id == null ? null : "web:" + (id.length() > 100 ? id.substring(0, 100) : id);
       services.conversations().handle(inv, input, messageId)
-          .onSuccess(turn -> json(ctx, 200, turnJson(turn)))
+          .onSuccess(turn -> {
+            // A resend of a message that had been applied (its first answer was lost or came too late).
+            if (turn.duplicate()) services.metrics().counter(REPEATS_METRIC).increment();
+            json(ctx, 200, turnJson(turn));
+          })
           .onFailure(ctx::fail);
     }));
   }
