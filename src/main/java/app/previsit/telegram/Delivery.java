@@ -27,7 +27,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 final class Delivery {
   /** Labels up to this long share a row; longer ones get a row of their own so they stay readable. */
   private static final int SHORT_LABEL = 18;
-  /** A reply that takes longer than this shows "typing…" first. */
+  /** A reply that takes longer than this (waiting included) shows "typing…" first. */
   private static final long TYPING_AFTER_MS = 300;
 
   private final TelegramCalls calls;

@@ -230,7 +230,12 @@ public final class TelegramChannel {
         inHand.remove(q.updateId());
         return;
       }
-      lanes.run(in.chatId(), () -> attempt(in, 1)).onComplete(ar -> inHand.remove(q.updateId()));
+      // From the moment it is taken in: waiting behind the chat's previous message counts too.
+      long typing = answersPatient(in) ? delivery.typingAfterAMoment(in.chatId()) : -1;
+      lanes.run(in.chatId(), () -> attempt(in, 1)).onComplete(ar -> {
+        if (typing >= 0) services.vertx().cancelTimer(typing);
+        inHand.remove(q.updateId());
+      });
     });
   }
 
@@ -256,6 +261,11 @@ public final class TelegramChannel {
           ? delivery.plain(in.chatId(), messages.text("telegram.failed")).recover(x -> Future.succeededFuture()) : Future.succeededFuture();
       return apology.compose(v -> store.done(in.updateId())).recover(x -> Future.succeededFuture());
     });
+  }
+
+  /** Whether the patient waits for an answer to this (so "typing…" is worth showing if it takes a while). */
+  private static boolean answersPatient(Incoming in) {
+    return in.privateChat() && in.chatId() != 0 && in.kind() != Incoming.Kind.IGNORED;
   }
 
   /** A store outage or Telegram being unreachable passes; anything else will not get better by waiting. */

@@ -148,12 +148,7 @@ final class UpdateHandler {
 
   /** One conversation turn: apply (idempotent per update id), then deliver the replies. */
   private Future<Void> turn(Invitation inv, TelegramChat chat, PatientInput input, Incoming in, boolean answer) {
-    long typingTimer = delivery.typingAfterAMoment(in.chatId());
-    Future<Turn> applied = services.conversations().handle(inv, input, "tg:" + in.updateId());
-    return applied.eventually(() -> {
-      services.vertx().cancelTimer(typingTimer);
-      return Future.succeededFuture();
-    }).compose(t -> {
+    return services.conversations().handle(inv, input, "tg:" + in.updateId()).compose(t -> {
       // Only a typed answer can later be reworded by editing it; any other turn ends that chance.
       TelegramChat after = (answer ? chat.withLastAnswer(in.messageId()) : chat.withLastAnswer(0)).applied(in.updateId());
       return delivery.replies(chat, after, t.replies()).compose(v -> t.done() ? forgetIfErased(inv) : Future.succeededFuture());

@@ -249,6 +249,7 @@ class TelegramReliabilityTest {
     String token = token();
     TelegramPatient p = begun(7300, token);
     api.slowDown(p.chatId, Duration.ofMillis(150));
+    int typingBefore = api.calls("sendChatAction").size();
     int before = api.sent(p.chatId).size();
     List<String> texts = List.of("my elbow hurts", "2 weeks", "6", "tennis", "that it won't heal");
     for (String t : texts) p.lastUpdateId = api.pushText(p.chatId, t);
@@ -257,6 +258,10 @@ class TelegramReliabilityTest {
     List<String> botLines = transcript(token).stream().map(o -> (JsonObject) o).filter(l -> "bot".equals(l.getString("from")))
         .map(l -> l.getString("text")).toList();
     List<String> sent = api.sent(p.chatId).stream().map(m -> m.getString("text")).toList();
+    // Messages that waited behind slow ones were shown "typing…" meanwhile.
+    assertTrue(api.calls("sendChatAction").stream().skip(typingBefore)
+        .anyMatch(c -> "typing".equals(c.getString("action")) && String.valueOf(p.chatId).equals(String.valueOf(c.getValue("chat_id")))),
+        "no typing indicator: " + api.calls("sendChatAction"));
     // What Telegram shows is what the conversation said, in the same order (no escaping needed in these texts).
     assertEquals(botLines.subList(botLines.size() - texts.size(), botLines.size()),
         sent.subList(sent.size() - texts.size(), sent.size()).stream().map(t -> t.replace("&quot;", "\"")).toList());
