@@ -344,4 +344,24 @@ class TelegramConversationTest {
     p.says("no chest pain now, just a cough");
     assertEquals(1, summary(inv.getString("id")).getJsonArray("redFlags").size());
   }
+
+  @Test
+  void whenTheRepliesCannotBeSentTheOldKeyboardIsAlreadyDead() throws Exception {
+    JsonObject inv = invite("Pia", null);
+    TelegramPatient p = patient();
+    p.says("/start " + token(inv));
+    JsonObject welcome = p.lastKeyboard();
+    String help = TelegramPatient.callbackData(welcome, "What is this for?");
+    // The patient types instead of pressing; the turn is applied but Telegram refuses every reply (400, final).
+    api.failNext("sendMessage", 3, 400, null);
+    p.lastUpdateId = api.pushText(p.chatId, "let's start");
+    p.awaitSettled();
+    assertTrue(api.failedCalls("sendMessage").size() >= 1);
+    String before = summary(inv.getString("id")).getJsonArray("transcript").encode();
+    // A press on the welcome's keyboard must not reach the question the conversation has moved on to.
+    p.lastUpdateId = api.pushCallback(p.chatId, welcome.getInteger("message_id"), help);
+    api.awaitCall("answerCallbackQuery", c -> c.getString("text", "").contains("already been answered"), TelegramPatient.WAIT);
+    p.awaitSettled();
+    assertEquals(before, summary(inv.getString("id")).getJsonArray("transcript").encode());
+  }
 }
