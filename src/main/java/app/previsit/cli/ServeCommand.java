@@ -21,7 +21,7 @@ public final class ServeCommand implements Command {
     String base = "http://" + config.httpHost() + ":" + server.port();
     if (config.telegramBotToken().isPresent()) {
       System.err.println("previsit: Telegram channel on (" + (config.telegramWebhookUrl().isPresent() ? "webhook" : "long polling")
-          + ", bot " + server.services().channels().telegramLink("TOKEN").map(l -> l.replaceAll("\\?start=TOKEN$", "")).orElse("username unknown") + ")");
+          + ", bot " + server.services().channels().telegramUsername().map(u -> "@" + u).orElse("username not known yet") + ")");
     }
     System.err.println("previsit: serving on " + base + " (store: " + server.services().stores().kind() + ")");
     if (demo) {

@@ -4,7 +4,6 @@ import app.previsit.invitation.Invitation;
 import app.previsit.telegram.TelegramChannel;
 import io.vertx.core.Future;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What the staff side needs from the patient channels, without depending on them: the Telegram
@@ -14,7 +13,6 @@ import java.util.function.Function;
  */
 public final class PatientChannels {
   private volatile String telegramUsername;
-  private volatile Function<Invitation, Future<Boolean>> onInvited = inv -> Future.succeededFuture(false);
   private volatile TelegramChannel telegram;
 
   public PatientChannels(Optional<String> telegramUsername) {
@@ -24,6 +22,11 @@ public final class PatientChannels {
   public Optional<String> telegramLink(String token) {
     String u = telegramUsername;
     return u == null ? Optional.empty() : Optional.of("https://t.me/" + u + "?start=" + token);
+  }
+
+  /** The bot's username, once known. */
+  public Optional<String> telegramUsername() {
+    return Optional.ofNullable(telegramUsername);
   }
 
   public void telegramUsername(String username) {
@@ -39,14 +42,11 @@ public final class PatientChannels {
     telegram = channel;
   }
 
-  public void onInvited(Function<Invitation, Future<Boolean>> handler) {
-    onInvited = handler;
-  }
-
   /** True when a channel messaged the patient about this invitation itself. Never fails. */
   public Future<Boolean> invited(Invitation invitation) {
     try {
-      return onInvited.apply(invitation).recover(e -> Future.succeededFuture(false));
+      TelegramChannel t = telegram;
+      return t == null ? Future.succeededFuture(false) : t.inviteReturning(invitation).recover(e -> Future.succeededFuture(false));
     } catch (RuntimeException e) {
       return Future.succeededFuture(false);
     }

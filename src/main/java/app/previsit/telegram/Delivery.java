@@ -58,7 +58,7 @@ final class Delivery {
     long chatId = chat.chatId();
     Future<Void> cleared = before.keyboardMessageId() == 0 ? Future.succeededFuture()
         : store.saveChat(before.withKeyboard(0, List.of())).compose(v -> removeKeyboard(chatId, before.keyboardMessageId()));
-    Reply withKeyboard = UpdateHandler.lastWithButtons(replies).orElse(null);
+    Reply withKeyboard = lastWithButtons(replies);
     int[] keyboardMessage = {0};
     Future<Void> sent = cleared;
     for (Reply r : replies) {
@@ -109,6 +109,12 @@ final class Delivery {
         .parseMode(ParseMode.HTML);
     if (buttons != null && !buttons.isEmpty()) b.replyMarkup(keyboard(buttons));
     return calls.call(b.build());
+  }
+
+  /** Only the last reply that offers buttons gets a keyboard: it is the question being asked now. */
+  private static Reply lastWithButtons(List<Reply> replies) {
+    for (int i = replies.size() - 1; i >= 0; i--) if (!replies.get(i).buttons().isEmpty()) return replies.get(i);
+    return null;
   }
 
   static InlineKeyboardMarkup keyboard(List<String> labels) {

@@ -2,6 +2,7 @@ package app.previsit.telegram;
 
 import app.previsit.config.Config;
 import app.previsit.dialogue.Messages;
+import app.previsit.invitation.Invitation;
 import app.previsit.server.Services;
 import app.previsit.store.StoreUnavailableException;
 import app.previsit.store.TelegramStore;
@@ -67,12 +68,12 @@ public final class TelegramChannel {
   private final TelegramFiles files;
   private volatile LongPollingReceiver poller;
 
-  private TelegramChannel(Services services, Context context, TelegramClient client, TelegramCalls.Retry retry) {
+  private TelegramChannel(Services services, Context context, TelegramClient client) {
     this.services = services;
     this.context = context;
     this.store = services.stores().telegram();
     this.json = mapper();
-    this.calls = new TelegramCalls(client, services.vertx(), context, retry, services.metrics());
+    this.calls = new TelegramCalls(client, services.vertx(), context, TelegramCalls.Retry.DEFAULT, services.metrics());
     Config config = services.config();
     this.messages = Messages.load(config.messagesFile(), Map.of("phone", config.practicePhone(),
         "days", Long.toString(config.retentionAfterAppointment().toDays())));
@@ -83,17 +84,13 @@ public final class TelegramChannel {
 
   /** Starts the channel with the configured token and API URL; the returned future fails with a clear reason. */
   public static Future<TelegramChannel> start(Services services) {
-    return start(services, TelegramCalls.Retry.DEFAULT);
-  }
-
-  public static Future<TelegramChannel> start(Services services, TelegramCalls.Retry retry) {
     Config config = services.config();
     String token = config.telegramBotToken().orElseThrow(() -> new IllegalStateException("TELEGRAM_BOT_TOKEN is not set"));
     TelegramUrl url = telegramUrl(config.telegramApiUrl());
     TelegramClient client = new OkHttpTelegramClient(token, url);
     Context context = services.vertx().getOrCreateContext();
     // Built here, off the event loop: it reads the practice's wording file.
-    TelegramChannel channel = new TelegramChannel(services, context, client, retry);
+    TelegramChannel channel = new TelegramChannel(services, context, client);
     Promise<TelegramChannel> started = Promise.promise();
     context.runOnContext(v -> {
       channel.begin(token, url).onComplete(ar -> {
@@ -111,7 +108,6 @@ public final class TelegramChannel {
    */
   private Future<Void> begin(String token, TelegramUrl url) {
     Config config = services.config();
-    services.channels().onInvited(inv -> onContext(() -> handler.inviteReturning(inv)));
     Future<Void> identity = config.telegramBotUsername().isPresent() ? Future.succeededFuture()
         : calls.call(new GetMe()).onSuccess(me -> services.channels().telegramUsername(me.getUserName())).<Void>mapEmpty()
             .recover(e -> {
@@ -268,7 +264,6 @@ public final class TelegramChannel {
     return in.privateChat() && in.chatId() != 0 && in.kind() != Incoming.Kind.IGNORED;
   }
 
-  /** A store outage or Telegram being unreachable passes; anything else will not get better by waiting. */
   /**
    * Applies the update holding its chat's lease, so that another instance on the same Redis (a
    * restart's inbox recovery, the sweep, a webhook behind a load balancer) waits instead of
@@ -298,6 +293,7 @@ public final class TelegramChannel {
     }
   }
 
+  /** A store outage, Telegram being unreachable or a busy chat passes; anything else will not get better by waiting. */
   private static boolean passing(Throwable e) {
     if (e instanceof StoreUnavailableException || e instanceof ChatBusyElsewhere) return true;
     if (e instanceof TelegramCalls.TelegramCallFailed f) return f.code() == null || f.code() == 429 || f.code() >= 500;
@@ -314,8 +310,9 @@ public final class TelegramChannel {
     return running.get();
   }
 
-  Context context() {
-    return context;
+  /** Tells a returning patient (known by reference) of a new invitation in their chat; true when messaged. */
+  public Future<Boolean> inviteReturning(Invitation invitation) {
+    return onContext(() -> handler.inviteReturning(invitation));
   }
 
   /** Patients' photos and documents, fetched from Telegram for a clinician. */

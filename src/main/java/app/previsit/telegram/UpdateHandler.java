@@ -1,18 +1,14 @@
 package app.previsit.telegram;
 
-import app.previsit.conversation.Turn;
 import app.previsit.dialogue.Messages;
 import app.previsit.dialogue.PatientInput;
-import app.previsit.dialogue.Reply;
 import app.previsit.invitation.Invitation;
 import app.previsit.server.Services;
 import app.previsit.store.TelegramChat;
 import app.previsit.store.TelegramStore;
 import io.vertx.core.Future;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -190,10 +186,5 @@ final class UpdateHandler {
     } catch (NumberFormatException e) {
       return -1;
     }
-  }
-
-  static Optional<Reply> lastWithButtons(List<Reply> replies) {
-    for (int i = replies.size() - 1; i >= 0; i--) if (!replies.get(i).buttons().isEmpty()) return Optional.of(replies.get(i));
-    return Optional.empty();
   }
 }
