@@ -121,7 +121,7 @@ public final class StoredConversationService implements ConversationService {
   private Future<Turn> keepOnlyIfInvited(Invitation invitation, Conversation before, Conversation after, Turn turn, Instant now) {
     return stores.invitations().byId(invitation.id()).compose(found -> {
       if (found.isPresent() && found.get().status() != InvitationStatus.CANCELLED) {
-        return followInvitation(invitation.id(), before, after, now).map(turn);
+        return moveTo(found.get(), target(before, after), now).map(turn);
       }
       return stores.sessions().delete(invitation.id()).map(v -> new Turn(dialogue.erased(), true, false));
     });
@@ -134,19 +134,25 @@ public final class StoredConversationService implements ConversationService {
 
   /** Keeps the invitation's status in step with the conversation (started, completed, cancelled). */
   private Future<Void> followInvitation(String id, Conversation before, Conversation after, Instant now) {
-    InvitationStatus target;
-    if (after.forgotten()) target = InvitationStatus.CANCELLED;
-    else if (after.confirmed() && !before.confirmed()) target = InvitationStatus.COMPLETED;
-    else if (after.started() && !before.started()) target = InvitationStatus.STARTED;
-    else return Future.succeededFuture();
-    return stores.invitations().byId(id).compose(found -> {
-      if (found.isEmpty()) return Future.succeededFuture();
-      Invitation inv = found.get();
-      if (inv.status() == target || inv.status() == InvitationStatus.CANCELLED) return Future.succeededFuture();
-      if (target == InvitationStatus.STARTED && inv.status() == InvitationStatus.COMPLETED) return Future.succeededFuture();
-      Future<Void> erase = target == InvitationStatus.CANCELLED ? stores.sessions().delete(id) : Future.succeededFuture();
-      return erase.compose(v -> stores.invitations().update(inv.withStatus(target, now))).mapEmpty();
-    });
+    InvitationStatus target = target(before, after);
+    if (target == null) return Future.succeededFuture();
+    return stores.invitations().byId(id).compose(found -> found.isEmpty() ? Future.succeededFuture() : moveTo(found.get(), target, now));
+  }
+
+  /** The status a turn from {@code before} to {@code after} calls for, or null when it changes none. */
+  private static InvitationStatus target(Conversation before, Conversation after) {
+    if (after.forgotten()) return InvitationStatus.CANCELLED;
+    if (after.confirmed() && !before.confirmed()) return InvitationStatus.COMPLETED;
+    if (after.started() && !before.started()) return InvitationStatus.STARTED;
+    return null;
+  }
+
+  /** Moves the invitation on (never back: a cancelled one stays cancelled, a completed one is not "started" again). */
+  private Future<Void> moveTo(Invitation inv, InvitationStatus target, Instant now) {
+    if (target == null || inv.status() == target || inv.status() == InvitationStatus.CANCELLED) return Future.succeededFuture();
+    if (target == InvitationStatus.STARTED && inv.status() == InvitationStatus.COMPLETED) return Future.succeededFuture();
+    Future<Void> erase = target == InvitationStatus.CANCELLED ? stores.sessions().delete(inv.id()) : Future.succeededFuture();
+    return erase.compose(v -> stores.invitations().update(inv.withStatus(target, now))).mapEmpty();
   }
 
   /** What one turn writes: the envelope (its conversation holding only this turn's lines) and the log entries to append. */
@@ -188,11 +194,12 @@ public final class StoredConversationService implements ConversationService {
   /** The replies a message id got the first time: kept in the state, or read back from the log. */
   private Future<List<Reply>> repliesOf(Invitation invitation, SessionEnvelope.Applied a) {
     if (!a.inLog()) return Future.succeededFuture(a.replies());
-    return stores.sessions().log(invitation.id()).map(entries -> {
+    if (a.from() < 0) return Future.succeededFuture(List.of());
+    return stores.sessions().log(invitation.id(), a.from(), a.n()).map(entries -> {
       // The log only grows, except when forget-me empties it (then there is nothing to repeat).
-      if (a.from() < 0 || a.from() + a.n() > entries.size()) return List.<Reply>of();
+      if (entries.size() != a.n()) return List.<Reply>of();
       List<Reply> replies = new ArrayList<>(a.n());
-      for (String e : entries.subList(a.from(), a.from() + a.n())) {
+      for (String e : entries) {
         Line l = SessionEnvelope.parseLine(e);
         replies.add(new Reply(l.text(), l.buttons()));
       }

@@ -33,6 +33,11 @@ public interface SessionStore {
   /** The conversation's log, oldest entry first; empty when there is none. */
   Future<List<String>> log(String invitationId);
 
+  /** At most {@code count} log entries from index {@code from} (fewer where the log is shorter). */
+  default Future<List<String>> log(String invitationId, int from, int count) {
+    return log(invitationId).map(all -> all.subList(Math.min(from, all.size()), Math.min(from + count, all.size())));
+  }
+
   /** Deletes the state and the log. */
   Future<Void> delete(String invitationId);
 }

@@ -51,6 +51,9 @@ abstract class StoreContractTest {
     assertTrue(await(s.compareAndSet(id, 1, "two", List.of("c"), false, Duration.ofHours(1))));
     assertFalse(await(s.compareAndSet(id, 1, "stale", List.of("stale line"), true, Duration.ofHours(1))));
     assertEquals(List.of("a", "b", "c"), await(s.log(id)));
+    assertEquals(List.of("b", "c"), await(s.log(id, 1, 2)), "a range of the log");
+    assertEquals(List.of("c"), await(s.log(id, 2, 5)), "a range past the end is cut short");
+    assertEquals(List.of(), await(s.log(id, 7, 2)));
     assertEquals(new Versioned(2, "two"), await(s.load(id)).orElseThrow());
     assertTrue(await(s.compareAndSet(id, 2, "three", List.of(), false, Duration.ofHours(1))), "nothing to append is fine");
     assertEquals(List.of("a", "b", "c"), await(s.log(id)));

@@ -24,10 +24,8 @@ final class RedisSessionStore implements SessionStore {
         redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), 'data', ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
         if ARGV[4] == '1' then redis.call('DEL', KEYS[2]) end
-        if #ARGV > 4 then
-          redis.call('RPUSH', KEYS[2], unpack(ARGV, 5))
-          redis.call('PEXPIRE', KEYS[2], ARGV[3])
-        end
+        if #ARGV > 4 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 5)) end
+        redis.call('PEXPIRE', KEYS[2], ARGV[3])
         return 1
       end
       return 0""";
@@ -71,6 +69,12 @@ final class RedisSessionStore implements SessionStore {
   @Override
   public Future<List<String>> log(String invitationId) {
     return redis.call(() -> redis.redis().lrange(RedisKeys.log(invitationId), 0, -1));
+  }
+
+  @Override
+  public Future<List<String>> log(String invitationId, int from, int count) {
+    if (count <= 0) return Future.succeededFuture(List.of());
+    return redis.call(() -> redis.redis().lrange(RedisKeys.log(invitationId), from, from + count - 1L));
   }
 
   @Override
