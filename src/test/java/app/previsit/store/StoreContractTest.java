@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /** One contract, run unchanged against every Stores implementation. */
@@ -125,5 +126,76 @@ abstract class StoreContractTest {
   @Test
   void pingAnswers() throws Exception {
     await(stores().ping());
+  }
+
+  // ---- the Telegram inbox and chat state
+
+  private TelegramStore telegram() {
+    return stores().telegram();
+  }
+
+  /** Update ids are unique per test so the contract runs on one shared Redis. */
+  static long freshId() {
+    return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+  }
+
+  @Test
+  void anUpdateIsQueuedOnceAndARepeatIsRefusedEvenAfterItWasDone() throws Exception {
+    long id = freshId();
+    assertTrue(await(telegram().enqueue(id, "{\"update_id\":1}")));
+    assertFalse(await(telegram().enqueue(id, "{\"update_id\":1}")), "a redelivered update must not be queued again");
+    assertTrue(await(telegram().pending(10_000)).stream().anyMatch(q -> q.updateId() == id));
+    assertTrue(await(telegram().isPending(id)));
+    await(telegram().done(id));
+    assertFalse(await(telegram().isPending(id)));
+    assertFalse(await(telegram().pending(10_000)).stream().anyMatch(q -> q.updateId() == id));
+    assertFalse(await(telegram().enqueue(id, "{}")), "done updates stay remembered as seen");
+  }
+
+  @Test
+  void pendingUpdatesComeBackInUpdateOrderWithTheirJson() throws Exception {
+    long base = freshId();
+    await(telegram().enqueue(base + 2, "two"));
+    await(telegram().enqueue(base, "zero"));
+    await(telegram().enqueue(base + 1, "one"));
+    List<TelegramStore.QueuedUpdate> mine = await(telegram().pending(10_000)).stream()
+        .filter(q -> q.updateId() >= base && q.updateId() <= base + 2).toList();
+    assertEquals(List.of("zero", "one", "two"), mine.stream().map(TelegramStore.QueuedUpdate::json).toList());
+    for (long i = 0; i < 3; i++) await(telegram().done(base + i));
+  }
+
+  @Test
+  void chatStateAndReferencesRoundTrip() throws Exception {
+    long chat = freshId();
+    assertTrue(await(telegram().chat(chat)).isEmpty());
+    TelegramChat c = TelegramChat.fresh(chat).withLastAnswer(17).withKeyboard(42, List.of("Yes", "No, that's all")).applied(9_000_000_001L).applied(12L);
+    await(telegram().saveChat(c));
+    assertEquals(c, await(telegram().chat(chat)).orElseThrow());
+    assertTrue(c.hasApplied(12L) && c.hasApplied(9_000_000_001L) && !c.hasApplied(13L));
+    TelegramChat many = c;
+    for (long i = 0; i < 100; i++) many = many.applied(1000 + i);
+    assertEquals(TelegramChat.REMEMBERED_UPDATES, many.appliedUpdates().size());
+    assertTrue(many.hasApplied(1099) && !many.hasApplied(12L));
+    String ref = "REF-" + chat;
+    assertTrue(await(telegram().chatOfReference(ref)).isEmpty());
+    await(telegram().rememberReference(ref, chat));
+    assertEquals(chat, await(telegram().chatOfReference(ref)).orElseThrow());
+    await(telegram().forgetReference(ref));
+    assertTrue(await(telegram().chatOfReference(ref)).isEmpty());
+  }
+
+  @Test
+  void aChatLeaseHasOneOwnerAtATimeAndLapses() throws Exception {
+    long chat = freshId();
+    java.time.Duration minute = java.time.Duration.ofMinutes(1);
+    assertTrue(await(telegram().leaseChat(chat, "a", minute)));
+    assertFalse(await(telegram().leaseChat(chat, "b", minute)), "held by a");
+    assertTrue(await(telegram().leaseChat(chat, "a", minute)), "the owner renews");
+    await(telegram().releaseChat(chat, "b"));
+    assertFalse(await(telegram().leaseChat(chat, "b", minute)), "only the owner can release");
+    await(telegram().releaseChat(chat, "a"));
+    assertTrue(await(telegram().leaseChat(chat, "b", java.time.Duration.ofMillis(50))));
+    Thread.sleep(120);
+    assertTrue(await(telegram().leaseChat(chat, "a", minute)), "a dead owner's lease lapses");
   }
 }
