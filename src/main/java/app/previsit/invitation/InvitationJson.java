@@ -10,11 +10,14 @@ public final class InvitationJson {
 
   public static String encode(Invitation i) {
     return new JsonObject()
-        .put("id", i.id()).put("token", i.token()).put("patientName", i.patientName())
+        // devices right after the token: the store's scripts find both fields by pattern (see RedisInvitationStore).
+        .put("id", i.id()).put("token", i.token()).put("devices", String.join(",", i.devices()))
+        .put("patientName", i.patientName())
         .put("appointmentAt", i.appointmentAt().toString()).put("clinician", i.clinician()).put("reference", i.reference())
         .put("status", i.status().json()).put("createdAt", text(i.createdAt())).put("expiresAt", text(i.expiresAt()))
         .put("telegramChatId", i.telegramChatId()).put("startedAt", text(i.startedAt()))
-        .put("completedAt", text(i.completedAt())).encode();
+        .put("completedAt", text(i.completedAt()))
+        .put("dateOfBirth", i.dateOfBirth() == null ? null : i.dateOfBirth().toString()).encode();
   }
 
   public static Invitation decode(String json) {
@@ -23,7 +26,13 @@ public final class InvitationJson {
         LocalDateTime.parse(j.getString("appointmentAt")), j.getString("clinician"), j.getString("reference"),
         InvitationStatus.fromJson(j.getString("status")), instant(j.getString("createdAt")),
         instant(j.getString("expiresAt")), j.getLong("telegramChatId"), instant(j.getString("startedAt")),
-        instant(j.getString("completedAt")));
+        instant(j.getString("completedAt")),
+        j.getString("dateOfBirth") == null ? null : java.time.LocalDate.parse(j.getString("dateOfBirth")),
+        devices(j.getString("devices")));
+  }
+
+  private static java.util.List<String> devices(String joined) {
+    return joined == null || joined.isEmpty() ? java.util.List.of() : java.util.List.of(joined.split(","));
   }
 
   private static String text(Instant i) {

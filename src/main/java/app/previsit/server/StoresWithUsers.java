@@ -14,6 +14,8 @@ record StoresWithUsers(Stores delegate, UserStore users) implements Stores {
   @Override public SessionStore sessions() { return delegate.sessions(); }
   @Override public AuditLog audit() { return delegate.audit(); }
   @Override public TelegramStore telegram() { return delegate.telegram(); }
+  @Override public app.previsit.store.StaffSessionStore staffSessions() { return delegate.staffSessions(); }
+  @Override public app.previsit.store.Counters counters() { return delegate.counters(); }
   @Override public Future<Void> ping() { return delegate.ping(); }
   @Override public String kind() { return delegate.kind(); }
   @Override public void close() { delegate.close(); }

@@ -10,7 +10,11 @@ import java.util.Optional;
 public interface InvitationStore {
   Future<Invitation> create(Invitation invitation);
 
-  /** Replaces the stored invitation with the same id (indexes follow). */
+  /**
+   * Replaces the stored invitation with the same id (indexes follow). Who holds the link (token,
+   * browsers, Telegram chat) is kept as stored: only the methods below change it, so a writer holding
+   * an older copy (a conversation turn, a cancel) cannot undo a new link or a binding.
+   */
   Future<Invitation> update(Invitation invitation);
 
   Future<Optional<Invitation>> byId(String id);
@@ -22,9 +26,28 @@ public interface InvitationStore {
 
   /**
    * Binds a Telegram chat to an invitation, atomically: true when the invitation was unbound or
-   * already bound to this chat; false when another chat holds it (it stays with that chat).
+   * already bound to this chat; false when another chat or a browser holds it (it stays with them).
    */
   Future<Boolean> bindTelegramChat(String invitationId, long chatId);
+
+  /**
+   * Makes this browser (a keyed hash of its device cookie) the holder of the link, atomically, when
+   * no browser and no Telegram chat holds it yet. True when the browser holds the link now (it
+   * already did, or it just took it); false when someone else holds it.
+   */
+  Future<Boolean> holdLink(String invitationId, String device);
+
+  /**
+   * Adds a browser that proved it is the patient's (date of birth) beside the link's holders; past
+   * {@link Invitation#MAX_DEVICES} the oldest drops out. False when there is no such invitation.
+   */
+  Future<Boolean> addDevice(String invitationId, String device);
+
+  /**
+   * Gives the invitation a new link token, atomically: the old link stops working at once, no browser
+   * or chat holds the new one, and the conversation so far is kept. Empty when there is no such invitation.
+   */
+  Future<Optional<Invitation>> newLink(String invitationId, String newToken);
 
   /** The invitation most recently bound to this chat. */
   Future<Optional<Invitation>> byTelegramChat(long chatId);

@@ -12,6 +12,12 @@ public interface Stores extends AutoCloseable {
 
   AuditLog audit();
 
+  /** Server-side staff sessions. */
+  StaffSessionStore staffSessions();
+
+  /** Counters for rate limits and login back-off, shared by the whole process or deployment. */
+  Counters counters();
+
   /** The Telegram channel's inbox and chat state. */
   TelegramStore telegram();
 

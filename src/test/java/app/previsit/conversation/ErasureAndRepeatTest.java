@@ -141,6 +141,8 @@ class ErasureAndRepeatTest {
     @Override public app.previsit.store.UserStore users() { return delegate.users(); }
     @Override public app.previsit.store.AuditLog audit() { return delegate.audit(); }
     @Override public app.previsit.store.TelegramStore telegram() { return delegate.telegram(); }
+    @Override public app.previsit.store.StaffSessionStore staffSessions() { return delegate.staffSessions(); }
+    @Override public app.previsit.store.Counters counters() { return delegate.counters(); }
     @Override public Future<Void> ping() { return delegate.ping(); }
     @Override public String kind() { return delegate.kind(); }
     @Override public void close() {}

@@ -110,6 +110,96 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void theFirstBrowserHoldsALinkAndOnlyItUntilAnotherIsAddedOrANewLinkIsMade() throws Exception {
+    InvitationStore store = stores().invitations();
+    Invitation inv = await(store.create(invitation("Held", LocalDateTime.of(2031, 4, 2, 10, 0))));
+    assertTrue(await(store.holdLink(inv.id(), "deviceA")));
+    assertTrue(await(store.holdLink(inv.id(), "deviceA")), "the holder again is fine");
+    assertFalse(await(store.holdLink(inv.id(), "deviceB")), "a second browser is refused");
+    assertFalse(await(store.bindTelegramChat(inv.id(), 991L)), "and so is a Telegram chat");
+    assertEquals(List.of("deviceA"), await(store.byId(inv.id())).orElseThrow().devices());
+    // A writer holding an old copy (taken before the link was held) cannot undo the binding.
+    await(store.update(inv.withStatus(InvitationStatus.STARTED, Instant.now())));
+    Invitation started = await(store.byId(inv.id())).orElseThrow();
+    assertEquals(InvitationStatus.STARTED, started.status());
+    assertEquals(List.of("deviceA"), started.devices());
+    assertTrue(await(store.addDevice(inv.id(), "deviceB")), "a browser that proved itself is added");
+    assertTrue(await(store.holdLink(inv.id(), "deviceB")));
+    for (String d : List.of("c", "d", "e")) await(store.addDevice(inv.id(), d));
+    assertEquals(List.of("c", "d", "e"), await(store.byId(inv.id())).orElseThrow().devices(), "at most three, oldest out");
+
+    Invitation renewed = await(store.newLink(inv.id(), Tokens.linkToken())).orElseThrow();
+    assertTrue(renewed.devices().isEmpty());
+    assertTrue(await(store.byToken(inv.token())).isEmpty(), "the old link stops at once");
+    assertEquals(inv.id(), await(store.byToken(renewed.token())).orElseThrow().id());
+    assertEquals(InvitationStatus.STARTED, await(store.byId(inv.id())).orElseThrow().status(), "the conversation is kept");
+    // A stale writer still holding the old token cannot bring the old link back.
+    await(store.update(started));
+    assertTrue(await(store.byToken(inv.token())).isEmpty());
+    assertEquals(renewed.token(), await(store.byId(inv.id())).orElseThrow().token());
+    assertTrue(await(store.holdLink(inv.id(), "deviceZ")), "the new link is free for the next browser");
+    assertTrue(await(store.newLink("no-such-id", Tokens.linkToken())).isEmpty());
+    assertFalse(await(store.holdLink("no-such-id", "x")));
+  }
+
+  @Test
+  void aNewLinkFreesALinkHeldByATelegramChat() throws Exception {
+    InvitationStore store = stores().invitations();
+    Invitation inv = await(store.create(invitation("TgHeld", LocalDateTime.of(2031, 4, 3, 10, 0))));
+    assertTrue(await(store.bindTelegramChat(inv.id(), 5151L)));
+    assertFalse(await(store.holdLink(inv.id(), "browser")), "a chat holds it");
+    Invitation renewed = await(store.newLink(inv.id(), Tokens.linkToken())).orElseThrow();
+    assertEquals(null, renewed.telegramChatId());
+    assertTrue(await(store.byTelegramChat(5151L)).isEmpty(), "the old chat no longer reaches it");
+    assertTrue(await(store.holdLink(inv.id(), "browser")));
+  }
+
+  @Test
+  void staffSessionsAreFoundEndedAndEndedTogether() throws Exception {
+    StaffSessionStore s = stores().staffSessions();
+    String user = "u" + freshId();
+    Instant now = Instant.now();
+    StaffSession one = new StaffSession("k1" + user, user, StaffUser.Role.GP, now, now.plusSeconds(3600));
+    StaffSession two = new StaffSession("k2" + user, user, StaffUser.Role.GP, now, now.plusSeconds(3600));
+    StaffSession other = new StaffSession("k3" + user, user + "x", StaffUser.Role.ADMIN, now, now.plusSeconds(3600));
+    await(s.create(one));
+    await(s.create(two));
+    await(s.create(other));
+    assertEquals(one, await(s.find(one.key())).orElseThrow());
+    await(s.end(one.key()));
+    assertTrue(await(s.find(one.key())).isEmpty(), "logout");
+    assertEquals(1, await(s.endAllOf(user)));
+    assertTrue(await(s.find(two.key())).isEmpty(), "ended with its user");
+    assertTrue(await(s.find(other.key())).isPresent(), "another user's session stays");
+    StaffSession expired = new StaffSession("k4" + user, user, StaffUser.Role.GP, now.minusSeconds(10), now.plusMillis(300));
+    await(s.create(expired));
+    Thread.sleep(400);
+    assertTrue(await(s.find(expired.key())).isEmpty(), "expired");
+  }
+
+  @Test
+  void countersCountInAWindowAndHoldsLapse() throws Exception {
+    Counters c = stores().counters();
+    String key = "t" + freshId();
+    assertEquals(0L, await(c.count(key)));
+    assertEquals(1L, await(c.increment(key, Duration.ofMillis(400))));
+    assertEquals(2L, await(c.increment(key, Duration.ofMillis(400))));
+    assertEquals(2L, await(c.count(key)));
+    Thread.sleep(500);
+    assertEquals(0L, await(c.count(key)), "the window lapsed");
+    assertEquals(1L, await(c.increment(key, Duration.ofSeconds(5))), "a new window");
+    await(c.reset(key));
+    assertEquals(0L, await(c.count(key)));
+    await(c.hold(key + "h", Duration.ofSeconds(3)));
+    long left = await(c.heldFor(key + "h"));
+    assertTrue(left > 2000 && left <= 3000, "held for " + left);
+    await(c.hold(key + "h", Duration.ofMillis(200)));
+    assertTrue(await(c.heldFor(key + "h")) <= 200, "a new hold replaces the old");
+    Thread.sleep(300);
+    assertEquals(0L, await(c.heldFor(key + "h")));
+  }
+
+  @Test
   void usersAndAuditLogWork() throws Exception {
     UserStore users = stores().users();
     await(users.put(new StaffUser("zed", "$2a$hash", StaffUser.Role.GP)));

@@ -4,6 +4,7 @@ import app.previsit.invitation.Invitation;
 import app.previsit.store.InvitationStore;
 import io.vertx.core.Future;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,47 @@ public final class MemoryInvitationStore implements InvitationStore {
   }
 
   @Override
-  public Future<Invitation> update(Invitation invitation) {
-    byId.put(invitation.id(), invitation);
-    idByToken.put(invitation.token(), invitation.id());
-    return Future.succeededFuture(invitation);
+  public synchronized Future<Invitation> update(Invitation invitation) {
+    Invitation stored = byId.get(invitation.id());
+    Invitation next = stored == null ? invitation
+        : invitation.withNewLink(stored.token()).withDevices(stored.devices()).withTelegramChat(stored.telegramChatId());
+    byId.put(next.id(), next);
+    idByToken.put(next.token(), next.id());
+    return Future.succeededFuture(next);
+  }
+
+  @Override
+  public synchronized Future<Boolean> holdLink(String invitationId, String device) {
+    Invitation inv = byId.get(invitationId);
+    if (inv == null) return Future.succeededFuture(false);
+    if (inv.devices().contains(device)) return Future.succeededFuture(true);
+    if (inv.linkHeld()) return Future.succeededFuture(false);
+    byId.put(invitationId, inv.withDevices(List.of(device)));
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public synchronized Future<Boolean> addDevice(String invitationId, String device) {
+    Invitation inv = byId.get(invitationId);
+    if (inv == null) return Future.succeededFuture(false);
+    List<String> held = new ArrayList<>(inv.devices());
+    held.remove(device);
+    held.add(device);
+    while (held.size() > Invitation.MAX_DEVICES) held.remove(0);
+    byId.put(invitationId, inv.withDevices(held));
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public synchronized Future<Optional<Invitation>> newLink(String invitationId, String newToken) {
+    Invitation inv = byId.get(invitationId);
+    if (inv == null) return Future.succeededFuture(Optional.empty());
+    Invitation fresh = inv.withNewLink(newToken);
+    idByToken.remove(inv.token());
+    if (inv.telegramChatId() != null) idByChat.remove(inv.telegramChatId(), invitationId);
+    idByToken.put(newToken, invitationId);
+    byId.put(invitationId, fresh);
+    return Future.succeededFuture(Optional.of(fresh));
   }
 
   @Override
@@ -57,6 +95,7 @@ public final class MemoryInvitationStore implements InvitationStore {
     Invitation inv = byId.get(invitationId);
     if (inv == null) return Future.succeededFuture(false);
     if (inv.telegramChatId() != null && inv.telegramChatId() != chatId) return Future.succeededFuture(false);
+    if (!inv.devices().isEmpty()) return Future.succeededFuture(false);
     byId.put(invitationId, inv.withTelegramChat(chatId));
     idByChat.put(chatId, invitationId);
     return Future.succeededFuture(true);

@@ -1,6 +1,8 @@
 package app.previsit.store.memory;
 
 import app.previsit.store.AuditLog;
+import app.previsit.store.Counters;
+import app.previsit.store.StaffSessionStore;
 import app.previsit.store.InvitationStore;
 import app.previsit.store.SessionStore;
 import app.previsit.store.Stores;
@@ -15,6 +17,8 @@ public final class MemoryStores implements Stores {
   private final UserStore users;
   private final AuditLog audit = new MemoryAuditLog();
   private final TelegramStore telegram = new MemoryTelegramStore();
+  private final StaffSessionStore staffSessions = new MemoryStaffSessionStore(java.time.Clock.systemUTC());
+  private final Counters counters = new MemoryCounters(java.time.Clock.systemUTC());
 
   public MemoryStores() {
     this(new MemoryUserStore());
@@ -29,6 +33,8 @@ public final class MemoryStores implements Stores {
   @Override public UserStore users() { return users; }
   @Override public AuditLog audit() { return audit; }
   @Override public TelegramStore telegram() { return telegram; }
+  @Override public StaffSessionStore staffSessions() { return staffSessions; }
+  @Override public Counters counters() { return counters; }
   @Override public Future<Void> ping() { return Future.succeededFuture(); }
   @Override public String kind() { return "memory"; }
   @Override public void close() {}

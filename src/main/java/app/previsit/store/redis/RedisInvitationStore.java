@@ -15,13 +15,94 @@ import java.util.Optional;
 
 /** Invitations as JSON strings with token, day and chat indexes, all expiring with the retention period. */
 final class RedisInvitationStore implements InvitationStore {
-  /** KEYS inv, token, day; ARGV json, id, score, expire-at ms. Writes the record and its indexes at once. */
+  /**
+   * KEYS inv, token, day; ARGV json, id, score, expire-at ms. Writes the record and its indexes at once.
+   * Who holds the link (token, browsers, Telegram chat) is kept as stored, so a writer with an older copy
+   * cannot bring back an old link or undo a binding; the fields are found by pattern, which is safe because
+   * JSON escapes every quote inside a value (a name cannot contain {@code "token":"}).
+   */
   private static final String PUT = """
-      redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[4])
-      redis.call('SET', KEYS[2], ARGV[2], 'PXAT', ARGV[4])
+      local json = ARGV[1]
+      local sameToken = true
+      local stored = redis.call('GET', KEYS[1])
+      if stored then
+        for _, field in ipairs({'"token":"[^"]*"', '"devices":"[^"]*"', '"telegramChatId":[^,}]*'}) do
+          local old = string.match(stored, field)
+          local new = string.match(json, field)
+          if old and new and old ~= new then
+            json = string.gsub(json, field, function() return old end, 1)
+            if field == '"token":"[^"]*"' then sameToken = false end
+          end
+        end
+      end
+      redis.call('SET', KEYS[1], json, 'PXAT', ARGV[4])
+      if sameToken then redis.call('SET', KEYS[2], ARGV[2], 'PXAT', ARGV[4]) end
       redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
       redis.call('PEXPIREAT', KEYS[3], ARGV[4])
+      return json""";
+
+  /** Rewrites one field of the stored JSON in place, keeping the record's expiry. */
+  private static final String LUA_HELPERS = """
+      local function save(key, json)
+        local ttl = redis.call('PTTL', key)
+        if ttl > 0 then redis.call('SET', key, json, 'PX', ttl) else redis.call('SET', key, json) end
+        return ttl
+      end
+      local function devicesOf(json)
+        return string.match(json, '"devices":"([^"]*)"') or ''
+      end
+      local function withDevices(json, list)
+        local field = '"devices":"' .. list .. '"'
+        if string.match(json, '"devices":"[^"]*"') then
+          return (string.gsub(json, '"devices":"[^"]*"', function() return field end, 1))
+        end
+        return (string.gsub(json, '"token":"[^"]*"', function(t) return t .. ',' .. field end, 1))
+      end
+      local function chatOf(json)
+        local c = string.match(json, '"telegramChatId":([^,}]*)')
+        if c == nil or c == 'null' then return nil end
+        return c
+      end
+      """;
+
+  /** KEYS inv; ARGV device. 1 when the device holds the link now (already, or taken because nobody held it). */
+  private static final String HOLD = LUA_HELPERS + """
+      local json = redis.call('GET', KEYS[1])
+      if not json then return 0 end
+      local devices = devicesOf(json)
+      for d in string.gmatch(devices, '[^,]+') do if d == ARGV[1] then return 1 end end
+      if devices ~= '' or chatOf(json) then return 0 end
+      save(KEYS[1], withDevices(json, ARGV[1]))
       return 1""";
+
+  /** KEYS inv; ARGV device, most devices. Adds the device last; the oldest drop out past the limit. */
+  private static final String ADD_DEVICE = LUA_HELPERS + """
+      local json = redis.call('GET', KEYS[1])
+      if not json then return 0 end
+      local list = {}
+      for d in string.gmatch(devicesOf(json), '[^,]+') do if d ~= ARGV[1] then table.insert(list, d) end end
+      table.insert(list, ARGV[1])
+      while #list > tonumber(ARGV[2]) do table.remove(list, 1) end
+      save(KEYS[1], withDevices(json, table.concat(list, ',')))
+      return 1""";
+
+  /**
+   * KEYS inv; ARGV new token, id, token key prefix, chat key prefix. A new link: the old token's index and
+   * the Telegram chat's binding go, nobody holds the new link; the record keeps its expiry.
+   */
+  private static final String NEW_LINK = LUA_HELPERS + """
+      local json = redis.call('GET', KEYS[1])
+      if not json then return false end
+      local old = string.match(json, '"token":"([^"]*)"')
+      if old then redis.call('DEL', ARGV[3] .. old) end
+      local chat = chatOf(json)
+      if chat then redis.call('DEL', ARGV[4] .. chat) end
+      json = string.gsub(json, '"token":"[^"]*"', function() return '"token":"' .. ARGV[1] .. '"' end, 1)
+      json = string.gsub(json, '"telegramChatId":[^,}]*', function() return '"telegramChatId":null' end, 1)
+      json = withDevices(json, '')
+      local ttl = save(KEYS[1], json)
+      if ttl > 0 then redis.call('SET', ARGV[3] .. ARGV[1], ARGV[2], 'PX', ttl) else redis.call('SET', ARGV[3] .. ARGV[1], ARGV[2]) end
+      return json""";
 
   /** KEYS inv, chat; ARGV chatId, id. Binds when unbound or bound to the same chat. */
   private static final String BIND = """
@@ -30,6 +111,8 @@ final class RedisInvitationStore implements InvitationStore {
       local inv = cjson.decode(json)
       local bound = inv['telegramChatId']
       if bound ~= nil and bound ~= cjson.null and tostring(bound) ~= ARGV[1] then return 0 end
+      local devices = inv['devices']
+      if devices ~= nil and devices ~= cjson.null and devices ~= '' then return 0 end
       local ttl = redis.call('PTTL', KEYS[1])
       json = string.gsub(json, '"telegramChatId":[^,}]*', '"telegramChatId":' .. ARGV[1])
       if ttl > 0 then redis.call('SET', KEYS[1], json, 'PX', ttl) else redis.call('SET', KEYS[1], json) end
@@ -67,7 +150,27 @@ final class RedisInvitationStore implements InvitationStore {
     String[] keys = {RedisKeys.invitation(i.id()), RedisKeys.token(i.token()), RedisKeys.day(i.appointmentAt().toLocalDate().toString())};
     String[] args = {InvitationJson.encode(i), i.id(), Long.toString(i.appointmentAt().toEpochSecond(ZoneOffset.UTC)),
         Long.toString(expireAt)};
-    return redis.call(() -> redis.redis().<Long>eval(PUT, ScriptOutputType.INTEGER, keys, args)).map(i);
+    return redis.call(() -> redis.redis().<String>eval(PUT, ScriptOutputType.VALUE, keys, args)).map(InvitationJson::decode);
+  }
+
+  @Override
+  public Future<Boolean> holdLink(String invitationId, String device) {
+    String[] keys = {RedisKeys.invitation(invitationId)};
+    return redis.call(() -> redis.redis().<Long>eval(HOLD, ScriptOutputType.INTEGER, keys, device)).map(n -> n == 1L);
+  }
+
+  @Override
+  public Future<Boolean> addDevice(String invitationId, String device) {
+    String[] keys = {RedisKeys.invitation(invitationId)};
+    return redis.call(() -> redis.redis().<Long>eval(ADD_DEVICE, ScriptOutputType.INTEGER, keys, device,
+        Integer.toString(Invitation.MAX_DEVICES))).map(n -> n == 1L);
+  }
+
+  @Override
+  public Future<Optional<Invitation>> newLink(String invitationId, String newToken) {
+    String[] keys = {RedisKeys.invitation(invitationId)};
+    return redis.call(() -> redis.redis().<String>eval(NEW_LINK, ScriptOutputType.VALUE, keys, newToken, invitationId,
+        RedisKeys.token(""), RedisKeys.chatPrefix())).map(json -> Optional.ofNullable(json).map(InvitationJson::decode));
   }
 
   @Override
@@ -80,7 +183,11 @@ final class RedisInvitationStore implements InvitationStore {
     String known = tokenIds.get(token);
     if (known != null) {
       return byId(known).map(found -> {
-        if (found.isEmpty()) tokenIds.remove(token);
+        // Gone, or given a new link since: the remembered token is no key any more.
+        if (found.isEmpty() || !found.get().token().equals(token)) {
+          tokenIds.remove(token);
+          return Optional.<Invitation>empty();
+        }
         return found;
       });
     }
@@ -88,7 +195,7 @@ final class RedisInvitationStore implements InvitationStore {
       if (id == null) return Future.succeededFuture(Optional.<Invitation>empty());
       if (tokenIds.size() >= TOKEN_CACHE) tokenIds.clear();
       tokenIds.put(token, id);
-      return byId(id);
+      return byId(id).map(found -> found.filter(inv -> inv.token().equals(token)));
     });
   }
 

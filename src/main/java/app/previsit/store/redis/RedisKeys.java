@@ -17,6 +17,9 @@ package app.previsit.store.redis;
  * previsit:tg:chat:{chatId}  string  channel state of a chat (keyboard, last answer id), no patient text
  * previsit:tg:ref:{reference} string chat id where that practice reference last used Telegram  400 days
  * previsit:tg:lease:{chatId} string the instance applying that chat's updates right now  lapses after 2 minutes
+ * previsit:staff:session:{key} string staff session JSON (user, role, times); key = hash of the cookie's secret  expires with it (12 h)
+ * previsit:staff:sessions:{username} set keys of that user's sessions (ended together)  lives as long as the newest
+ * previsit:count:{name}      string  a rate-limit counter or back-off marker  expires with its window
  * </pre>
  * Patient data lives only in inv, session, log (and the token/day/chat indexes point at it);
  * forgetting a patient deletes the session and cancels the invitation.
@@ -29,7 +32,8 @@ final class RedisKeys {
   static String invitation(String id) { return PREFIX + "inv:" + id; }
   static String token(String token) { return PREFIX + "token:" + token; }
   static String day(String date) { return PREFIX + "day:" + date; }
-  static String chat(long chatId) { return PREFIX + "chat:" + chatId; }
+  static String chat(long chatId) { return chatPrefix() + chatId; }
+  static String chatPrefix() { return PREFIX + "chat:"; }
   static String session(String id) { return PREFIX + "session:" + id; }
   static String log(String id) { return PREFIX + "log:" + id; }
   static String user(String username) { return PREFIX + "user:" + username; }
@@ -40,4 +44,7 @@ final class RedisKeys {
   static String telegramChat(long chatId) { return PREFIX + "tg:chat:" + chatId; }
   static String telegramReference(String reference) { return PREFIX + "tg:ref:" + reference; }
   static String telegramLease(long chatId) { return PREFIX + "tg:lease:" + chatId; }
+  static String staffSession(String key) { return PREFIX + "staff:session:" + key; }
+  static String staffSessionsOf(String username) { return PREFIX + "staff:sessions:" + username; }
+  static String counter(String name) { return PREFIX + "count:" + name; }
 }

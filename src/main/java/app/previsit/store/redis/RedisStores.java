@@ -3,6 +3,8 @@ package app.previsit.store.redis;
 import app.previsit.config.Config;
 import app.previsit.config.ConfigException;
 import app.previsit.store.AuditLog;
+import app.previsit.store.Counters;
+import app.previsit.store.StaffSessionStore;
 import app.previsit.store.InvitationStore;
 import app.previsit.store.SessionStore;
 import app.previsit.store.StoreUnavailableException;
@@ -37,6 +39,8 @@ public final class RedisStores implements Stores {
   private final UserStore users;
   private final AuditLog audit;
   private final TelegramStore telegram;
+  private final StaffSessionStore staffSessions;
+  private final Counters counters;
 
   private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection, Config config) {
     this.client = client;
@@ -46,6 +50,8 @@ public final class RedisStores implements Stores {
     this.users = new RedisUserStore(this);
     this.audit = new RedisAuditLog(this);
     this.telegram = new RedisTelegramStore(this, config);
+    this.staffSessions = new RedisStaffSessionStore(this);
+    this.counters = new RedisCounters(this);
   }
 
   /** Connects at start-up (blocking, before serving); an unreachable Redis stops the start with one clear line. */
@@ -106,6 +112,8 @@ public final class RedisStores implements Stores {
   @Override public UserStore users() { return users; }
   @Override public AuditLog audit() { return audit; }
   @Override public TelegramStore telegram() { return telegram; }
+  @Override public StaffSessionStore staffSessions() { return staffSessions; }
+  @Override public Counters counters() { return counters; }
   @Override public String kind() { return "redis"; }
 
   @Override
