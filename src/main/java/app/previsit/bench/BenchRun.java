@@ -24,6 +24,8 @@ public final class BenchRun {
     env.put("PREVISIT_CHAT_MESSAGES_PER_MINUTE", "1000000");
     env.remove("TELEGRAM_BOT_TOKEN"); // the bench drives the web chat only
     if (redisUrl != null) env.put("REDIS_URL", redisUrl);
+    // One process, so a secret made for this run is shared by everything that needs it.
+    if (redisUrl != null) env.putIfAbsent("PREVISIT_SESSION_SECRET", app.previsit.security.Secret.randomToken(32));
     else env.remove("REDIS_URL");
     PrevisitServer server = PrevisitServer.start(Config.from(env), Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
     LoadBenchmark load = new LoadBenchmark(server, conversations, rate);

@@ -57,6 +57,12 @@ final class LoadBenchmark {
   final AtomicLong timeouts = new AtomicLong();
   /** Per patient, the scheduled time of its next message until that message is answered. */
   private final AtomicLongArray due;
+  /**
+   * The simulated patients chat from one browser: its device cookie holds every link they open, as one
+   * family computer would, so each message passes the same holder check a patient's does.
+   */
+  private static final String DEVICE_COOKIE = "previsit_device=" + app.previsit.security.Secret.randomToken(32);
+
   private volatile boolean running = true;
   /** Messages scheduled before this (the warm-up) are not measured, and their lateness is forgiven. */
   private volatile long measureFrom = Long.MAX_VALUE;
@@ -192,7 +198,8 @@ final class LoadBenchmark {
 
   private Future<Answer> send(Invitation inv, JsonObject body) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-        .setURI("/chat/api/" + inv.token() + "/messages").putHeader("Content-Type", "application/json");
+        .setURI("/chat/api/" + inv.token() + "/messages").putHeader("Content-Type", "application/json")
+        .putHeader("Cookie", DEVICE_COOKIE);
     Promise<Answer> answer = Promise.promise();
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
     long timer = clientVertx.setTimer(REQUEST_TIMEOUT_MS, t -> {

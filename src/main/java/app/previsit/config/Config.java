@@ -28,7 +28,24 @@ public record Config(
     Duration invitationLifetime,
     String practicePhone,
     Optional<String> sessionSecret,
-    int chatMessagesPerMinute) {
+    int chatMessagesPerMinute,
+    boolean publicUrlExplicit,
+    Bounds bounds) {
+
+  /** Smallest accepted PREVISIT_SESSION_SECRET: as long as 32 random bytes written in hex would be half of. */
+  public static final int MIN_SECRET_CHARS = 32;
+
+  /**
+   * Limits on what the service accepts: the appointment window for invitations, how long an idle
+   * connection and one request may take, and which proxies' X-Forwarded-For is believed.
+   */
+  public record Bounds(Duration appointmentsFrom, Duration appointmentsAhead, Duration idleTimeout,
+      Duration requestTimeout, java.util.List<String> trustedProxies) {
+    public static Bounds defaults() {
+      return new Bounds(Duration.ofDays(1), Duration.ofDays(365), Duration.ofSeconds(30), Duration.ofSeconds(15),
+          java.util.List.of());
+    }
+  }
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -40,7 +57,20 @@ public record Config(
     EnvReader r = new EnvReader(env);
     String host = r.string("PREVISIT_HTTP_HOST", "127.0.0.1");
     int port = r.port("PREVISIT_HTTP_PORT", 8080);
-    String publicUrl = r.httpUrl("PREVISIT_PUBLIC_URL").orElse("http://" + host + ":" + port);
+    Optional<String> explicitUrl = r.httpUrl("PREVISIT_PUBLIC_URL");
+    String publicUrl = explicitUrl.orElse("http://" + host + ":" + port);
+    Optional<URI> redis = r.redisUrl("REDIS_URL");
+    Optional<String> secret = r.optional("PREVISIT_SESSION_SECRET");
+    // One secret signs every staff session and patient device of a deployment; a short one can be guessed,
+    // and without one each instance (and each restart) would sign with its own.
+    if (secret.isPresent() && (secret.get().length() < MIN_SECRET_CHARS || secret.get().chars().distinct().count() < 8)) {
+      throw new ConfigException("PREVISIT_SESSION_SECRET is too weak: use " + MIN_SECRET_CHARS
+          + "+ random characters, e.g. the output of `openssl rand -hex 32`");
+    }
+    if (redis.isPresent() && secret.isEmpty()) {
+      throw new ConfigException("PREVISIT_SESSION_SECRET is required with REDIS_URL (every instance must share it): "
+          + "set it to the output of `openssl rand -hex 32`");
+    }
     Optional<String> webhook = r.httpUrl("TELEGRAM_WEBHOOK_URL");
     Optional<String> webhookSecret = r.optional("TELEGRAM_WEBHOOK_SECRET");
     // Without the secret anyone who learns the address could post fake patient messages.
@@ -52,7 +82,7 @@ public record Config(
         port,
         stripTrailingSlash(publicUrl),
         r.optional("PREVISIT_USERS_FILE").map(Path::of),
-        r.redisUrl("REDIS_URL"),
+        redis,
         r.optional("TELEGRAM_BOT_TOKEN"),
         stripTrailingSlash(r.httpUrl("TELEGRAM_API_URL").orElse(DEFAULT_TELEGRAM_API_URL)),
         webhook,
@@ -63,8 +93,27 @@ public record Config(
         Duration.ofDays(r.positiveInt("PREVISIT_RETENTION_DAYS", 30)),
         Duration.ofDays(r.positiveInt("PREVISIT_INVITATION_DAYS", 14)),
         r.string("PREVISIT_PRACTICE_PHONE", "the practice"),
-        r.optional("PREVISIT_SESSION_SECRET"),
-        r.positiveInt("PREVISIT_CHAT_MESSAGES_PER_MINUTE", 600));
+        secret,
+        r.positiveInt("PREVISIT_CHAT_MESSAGES_PER_MINUTE", 600),
+        explicitUrl.isPresent(),
+        new Bounds(
+            Duration.ofDays(r.positiveInt("PREVISIT_APPOINTMENT_PAST_DAYS", 1)),
+            Duration.ofDays(r.positiveInt("PREVISIT_APPOINTMENT_AHEAD_DAYS", 365)),
+            Duration.ofSeconds(r.positiveInt("PREVISIT_HTTP_IDLE_TIMEOUT_SECONDS", 30)),
+            Duration.ofSeconds(r.positiveInt("PREVISIT_HTTP_REQUEST_TIMEOUT_SECONDS", 15)),
+            r.optional("PREVISIT_TRUSTED_PROXIES").map(v -> java.util.Arrays.stream(v.split(","))
+                .map(String::strip).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())));
+  }
+
+  /**
+   * The same settings listening on {@code port}: patient links follow the port unless
+   * PREVISIT_PUBLIC_URL names the address patients use.
+   */
+  public Config withPort(int port) {
+    return new Config(httpHost, port, publicUrlExplicit ? publicUrl : "http://" + httpHost + ":" + port, usersFile,
+        redisUrl, telegramBotToken, telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername,
+        messagesFile, timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
+        chatMessagesPerMinute, publicUrlExplicit, bounds);
   }
 
   /** The same settings with another HTTP address; used by tests and {@code bench}. */
@@ -72,14 +121,14 @@ public record Config(
     return new Config(host, port, "http://" + host + ":" + port, usersFile, redisUrl, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
-        chatMessagesPerMinute);
+        chatMessagesPerMinute, false, bounds);
   }
 
   public Config withRedis(Optional<URI> redis) {
     return new Config(httpHost, httpPort, publicUrl, usersFile, redis, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
-        chatMessagesPerMinute);
+        chatMessagesPerMinute, publicUrlExplicit, bounds);
   }
 
   private static String stripTrailingSlash(String s) {

@@ -8,15 +8,18 @@ import app.previsit.telegram.WebhookRoute;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import app.previsit.web.RequestDeadline;
+import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import java.time.Duration;
 
 /**
  * One HTTP server with every route, on its own event loop. PrevisitServer deploys one per core on
- * the same port so requests spread over all cores. Each instance keeps its own rate-limit buckets.
+ * the same port so requests spread over all cores. No state lives here: limits, sessions and the secret
+ * are the process's (Services, the store), so every verticle answers a request the same way.
  */
 final class HttpVerticle extends VerticleBase {
   /** Largest request body: a day's CSV fits easily; nothing a patient types comes near it. */
@@ -39,9 +42,9 @@ final class HttpVerticle extends VerticleBase {
     RequestMetrics requests = new RequestMetrics(services.metrics());
     router.route().handler(requests::measure);
     router.route().handler(SecurityHeaders::handle);
+    // Before the body is read: a body that trickles in counts against the deadline too.
+    router.route().handler(new RequestDeadline(services.config().bounds().requestTimeout())::handle);
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-    // Whatever goes wrong below, nobody waits for ever: an unanswered request gets a 503 after 15 s.
-    router.route().handler(TimeoutHandler.create(15_000, 503));
     router.route("/static/*").handler(StaticHandler.create("web").setCachingEnabled(true));
     HealthRoutes.mount(router, services);
     StaffRoutes.mount(router, services);
@@ -49,7 +52,10 @@ final class HttpVerticle extends VerticleBase {
     WebhookRoute.mount(router, services);
     router.route().last().handler(ctx -> HttpErrors.send(ctx, 404, "not found"));
     router.route().failureHandler(HttpErrors::onFailure);
-    return vertx.createHttpServer().requestHandler(router).listen(port, services.config().httpHost())
+    // A connection with nothing moving (a stalled body, an idle keep-alive) is closed after the idle timeout.
+    HttpServerOptions options = new HttpServerOptions()
+        .setIdleTimeout((int) services.config().bounds().idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port, services.config().httpHost())
         .onSuccess(s -> server = s);
   }
 

@@ -3,6 +3,7 @@ package app.previsit.server;
 import app.previsit.config.Config;
 import app.previsit.conversation.StoredConversationService;
 import app.previsit.nlu.OpenNlpUnderstanding;
+import app.previsit.security.Secret;
 import app.previsit.staff.FileUserStore;
 import app.previsit.telegram.TelegramChannel;
 import app.previsit.store.Stores;
@@ -33,7 +34,13 @@ public final class PrevisitServer {
     this.port = port;
   }
 
-  public static Future<PrevisitServer> start(Config config, Clock clock) {
+  public static Future<PrevisitServer> start(Config requested, Clock clock) {
+    Config config;
+    try {
+      config = requested.httpPort() == 0 ? requested.withPort(freePort(requested.httpHost())) : requested;
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    }
     Vertx vertx = Vertx.vertx();
     Stores stores;
     try {
@@ -45,7 +52,8 @@ public final class PrevisitServer {
     OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
     var conversations = new StoredConversationService(stores, StoredConversationService.dialogueFor(config, nlu), clock, config);
     Services services = new Services(config, vertx, stores, nlu, conversations, clock,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new PatientChannels(config.telegramBotUsername()));
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new PatientChannels(config.telegramBotUsername()),
+        Secret.of(config.sessionSecret()));
     // One server per core on one port; Vert.x shares the socket (port 0 included) between them.
     return deploy(services, config.httpPort(), Runtime.getRuntime().availableProcessors())
         .compose(port -> startTelegram(services).map(v -> new PrevisitServer(services, port)))
@@ -59,6 +67,16 @@ public final class PrevisitServer {
   private static Future<Void> startTelegram(Services services) {
     if (services.config().telegramBotToken().isEmpty()) return Future.succeededFuture();
     return TelegramChannel.start(services).onSuccess(services.channels()::telegram).mapEmpty();
+  }
+
+  /**
+   * A free port, chosen before listening so that patient links can name it (every verticle must know
+   * the link address when it starts). Only tests and trials ask for port 0.
+   */
+  private static int freePort(String host) throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return s.getLocalPort();
+    }
   }
 
   private static Future<Integer> deploy(Services services, int port, int instances) {

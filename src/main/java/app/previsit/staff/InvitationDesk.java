@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -41,21 +42,28 @@ public final class InvitationDesk {
     this.channels = channels;
   }
 
-  /** Validates the fields and creates the invitation; fails with {@link Invalid} naming a bad field. */
   public Future<Invitation> create(String patientName, String appointmentAt, String clinician, String reference) {
+    return create(patientName, appointmentAt, clinician, reference, null);
+  }
+
+  /** Validates the fields and creates the invitation; fails with {@link Invalid} naming a bad field. */
+  public Future<Invitation> create(String patientName, String appointmentAt, String clinician, String reference,
+      String dateOfBirth) {
     try {
       String name = text("patientName", patientName, 200);
       String who = text("clinician", clinician, 100);
       String ref = reference == null || reference.isBlank() ? null : text("reference", reference, 64);
+      LocalDate born = dateOfBirth == null || dateOfBirth.isBlank() ? null : dateOfBirth(dateOfBirth);
       LocalDateTime at = appointment(appointmentAt);
       Instant now = clock.instant();
       Instant appointmentInstant = at.atZone(config.timeZone()).toInstant();
-      if (appointmentInstant.isBefore(now.minusSeconds(3600))) throw new Invalid("field 'appointmentAt' is in the past");
+      // The link lives until 12 h after the appointment, but never longer than PREVISIT_INVITATION_DAYS:
+      // for an appointment further ahead, reception sends a new link nearer the day.
       Instant expires = appointmentInstant.plus(java.time.Duration.ofHours(12));
       Instant cap = now.plus(config.invitationLifetime());
-      if (expires.isAfter(cap)) expires = cap.isAfter(appointmentInstant) ? cap : expires;
+      if (expires.isAfter(cap)) expires = cap;
       Invitation inv = new Invitation(Tokens.id(), Tokens.linkToken(), name, at, who, ref, InvitationStatus.INVITED, now,
-          expires, null, null, null);
+          expires, null, null, null, born, java.util.List.of());
       // A returning Telegram patient hears of it at once; reception's answer does not wait for that.
       return store.create(inv).onSuccess(channels::invited);
     } catch (Invalid e) {
@@ -71,6 +79,32 @@ public final class InvitationDesk {
     });
   }
 
+  /**
+   * A new link for the invitation: the old one stops working, nobody holds the new one. A link that
+   * has lapsed lives again for up to PREVISIT_INVITATION_DAYS (not past 12 h after the appointment).
+   */
+  public Future<Optional<Invitation>> newLink(String id) {
+    return store.byId(id).compose(found -> {
+      if (found.isEmpty()) return Future.succeededFuture(Optional.<Invitation>empty());
+      InvitationStatus status = found.get().statusAt(clock.instant());
+      if (status == InvitationStatus.CANCELLED) {
+        return Future.failedFuture(new Invalid("this invitation was cancelled; create a new one instead"));
+      }
+      return store.newLink(id, Tokens.linkToken()).compose(fresh -> {
+        if (fresh.isEmpty()) return Future.succeededFuture(fresh);
+        Invitation inv = fresh.get();
+        Instant appointment = inv.appointmentAt().atZone(config.timeZone()).toInstant();
+        Instant expires = appointment.plus(java.time.Duration.ofHours(12));
+        Instant cap = clock.instant().plus(config.invitationLifetime());
+        if (expires.isAfter(cap)) expires = cap;
+        if (expires.equals(inv.expiresAt())) return Future.succeededFuture(fresh);
+        return store.update(new Invitation(inv.id(), inv.token(), inv.patientName(), inv.appointmentAt(), inv.clinician(),
+            inv.reference(), inv.status(), inv.createdAt(), expires, inv.telegramChatId(), inv.startedAt(), inv.completedAt(),
+            inv.dateOfBirth(), inv.devices())).map(Optional::of);
+      });
+    });
+  }
+
   public String webLink(Invitation inv) {
     return config.publicUrl() + "/chat/" + inv.token();
   }
@@ -79,8 +113,18 @@ public final class InvitationDesk {
     return channels.telegramLink(inv.token()).orElse(null);
   }
 
-  /** The JSON reception sees: no clinical content. */
+  /** The JSON reception sees: no clinical content, and the links only until a device has opened them. */
   public JsonObject json(Invitation inv) {
+    return json(inv, false);
+  }
+
+  /**
+   * The JSON reception sees. Once a patient's device (or Telegram chat) holds the link, the links are
+   * no longer shown ({@code linkOpened} says so): whoever had them could otherwise read the conversation.
+   * {@code freshLink}: this answer hands out a link just made (creation, a new link), shown once.
+   */
+  public JsonObject json(Invitation inv, boolean freshLink) {
+    boolean show = freshLink || !inv.linkHeld();
     return new JsonObject()
         .put("id", inv.id())
         .put("patientName", inv.patientName())
@@ -89,28 +133,66 @@ public final class InvitationDesk {
         .put("reference", inv.reference())
         .put("status", inv.statusAt(clock.instant()).json())
         .put("expiresAt", inv.expiresAt().toString())
-        .put("telegramLink", telegramLink(inv))
-        .put("webLink", webLink(inv));
+        .put("telegramLink", show ? telegramLink(inv) : null)
+        .put("webLink", show ? webLink(inv) : null)
+        .put("linkOpened", inv.linkHeld())
+        .put("dateOfBirthGiven", inv.dateOfBirth() != null);
   }
 
   private LocalDateTime appointment(String value) {
     if (value == null || value.isBlank()) throw new Invalid("field 'appointmentAt' is required (e.g. 2026-11-23T09:30)");
     String v = value.strip();
+    LocalDateTime at;
     try {
+      if (v.length() > 40) throw new DateTimeException("too long");
       if (v.matches(".*([+-]\\d\\d:?\\d\\d|Z)$")) {
-        return OffsetDateTime.parse(v).atZoneSameInstant(config.timeZone()).toLocalDateTime();
+        at = OffsetDateTime.parse(v).atZoneSameInstant(config.timeZone()).toLocalDateTime();
+      } else {
+        at = LocalDateTime.parse(v.length() == 16 && v.charAt(10) == ' ' ? v.replace(' ', 'T') : v);
       }
-      return LocalDateTime.parse(v.length() == 16 && v.charAt(10) == ' ' ? v.replace(' ', 'T') : v);
-    } catch (DateTimeException e) {
+    } catch (DateTimeException | ArithmeticException e) {
       throw new Invalid("field 'appointmentAt' must be a date and time like 2026-11-23T09:30");
     }
+    // Compared as local times, before any arithmetic: a year like +999999999 must not reach the store.
+    LocalDateTime now = LocalDateTime.now(clock.withZone(config.timeZone()));
+    Config.Bounds b = config.bounds();
+    if (at.isBefore(now.minus(b.appointmentsFrom())) || at.isAfter(now.plus(b.appointmentsAhead()))) {
+      throw new Invalid("field 'appointmentAt' must be between " + b.appointmentsFrom().toDays() + " day(s) ago and "
+          + b.appointmentsAhead().toDays() + " days ahead");
+    }
+    return at;
   }
 
-  private static String text(String field, String value, int max) {
-    if (value == null || value.isBlank()) throw new Invalid("field '" + field + "' is required");
-    String v = value.strip();
+  private LocalDate dateOfBirth(String value) {
+    LocalDate d;
+    try {
+      d = LocalDate.parse(value.strip());
+    } catch (DateTimeException e) {
+      throw new Invalid("field 'dateOfBirth' must be a date like 1956-03-14");
+    }
+    if (d.isAfter(LocalDate.now(clock.withZone(config.timeZone()))) || d.getYear() < 1890) {
+      throw new Invalid("field 'dateOfBirth' must be a real date of birth");
+    }
+    return d;
+  }
+
+  /**
+   * A name or reference as shown to staff and patients: invisible formatting characters (bidi
+   * overrides, zero-width joiners and spaces, BOM) removed, since they can make one name look like
+   * another or reorder what the screen shows; control and line-separator characters refused.
+   */
+  static String text(String field, String value, int max) {
+    if (value == null) throw new Invalid("field '" + field + "' is required");
+    String v = INVISIBLE.matcher(value).replaceAll("").strip();
+    if (v.isEmpty()) throw new Invalid("field '" + field + "' is required");
     if (v.length() > max) throw new Invalid("field '" + field + "' is longer than " + max + " characters");
-    if (v.chars().anyMatch(ch -> ch < 0x20)) throw new Invalid("field '" + field + "' contains control characters");
+    if (v.codePoints().anyMatch(ch -> ch < 0x20 || ch == 0x7f || Character.getType(ch) == Character.LINE_SEPARATOR
+        || Character.getType(ch) == Character.PARAGRAPH_SEPARATOR || (ch >= 0x80 && ch < 0xa0))) {
+      throw new Invalid("field '" + field + "' contains control characters");
+    }
     return v;
   }
+
+  /** Unicode format characters (Cf): bidi controls, zero-width space/joiners, soft hyphen, BOM. */
+  private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("\\p{Cf}");
 }

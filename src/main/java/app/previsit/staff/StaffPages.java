@@ -1,11 +1,14 @@
 package app.previsit.staff;
 
+import app.previsit.security.Secret;
 import app.previsit.server.Services;
 import app.previsit.store.StaffUser.Role;
 import app.previsit.web.Templates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,6 +24,7 @@ import java.util.Optional;
 /** Server-rendered staff pages (Pebble, auto-escaped): login, reception's day list, the GP's day and summary. */
 final class StaffPages {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LOGIN_COOKIE = "previsit_login";
   private static final Map<String, String> ROLE_WORDS = Map.of(
       "patient_decides", "Prefers to make decisions themself",
       "patient_after_doctor", "Wants to decide after hearing the GP's views",
@@ -46,6 +50,7 @@ final class StaffPages {
     router.get("/reception").handler(p::reception);
     router.post("/reception/invitations").handler(p::createForm);
     router.post("/reception/invitations/:id/cancel").handler(p::cancelForm);
+    router.post("/reception/invitations/:id/new-link").handler(p::newLinkForm);
     router.post("/reception/import").handler(p::importForm);
     router.get("/reception/invitations/:id/qr.svg").handler(p::qrCode);
     router.route("/gp*").handler(ctx -> api.auth.page(ctx, StaffRoutes.CLINICAL));
@@ -71,26 +76,62 @@ final class StaffPages {
   }
 
   private void loginPage(RoutingContext ctx) {
-    html(ctx, 200, "login", new HashMap<>(Map.of("title", "Log in")));
+    loginPage(ctx, 200, null);
+  }
+
+  /**
+   * The login form. It carries a token tied to a short-lived cookie of this browser, so another site
+   * cannot post the form to sign a browser in to an account of its choosing (login CSRF).
+   */
+  private void loginPage(RoutingContext ctx, int status, String error) {
+    String nonce = Secret.randomToken(18);
+    ctx.response().addCookie(Cookie.cookie(LOGIN_COOKIE, nonce).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+        .setPath("/login").setMaxAge(3600).setSecure(secureCookies()));
+    Map<String, Object> m = new HashMap<>(Map.of("title", "Log in", "csrf", services.secret().sign("login-form", nonce)));
+    if (error != null) m.put("error", error);
+    html(ctx, status, "login", m);
   }
 
   private void loginForm(RoutingContext ctx) {
+    Cookie nonce = ctx.request().getCookie(LOGIN_COOKIE);
+    if (nonce == null || !services.secret().verify("login-form", nonce.getValue(), ctx.request().getFormAttribute("csrf"))) {
+      loginPage(ctx, 403, "This login form had expired. Please try again.");
+      return;
+    }
     String u = ctx.request().getFormAttribute("username");
     String pw = ctx.request().getFormAttribute("password");
     if (u == null || pw == null || u.isBlank()) {
-      html(ctx, 400, "login", new HashMap<>(Map.of("title", "Log in", "error", "Please enter your username and password.")));
+      loginPage(ctx, 400, "Please enter your username and password.");
       return;
     }
-    api.authenticate(ctx, u.strip(), pw).onSuccess(user -> {
-      if (user.isEmpty()) return;
-      String token = api.tokens.issue(user.get(), services.clock().instant());
-      ctx.response().addCookie(api.auth.cookie(token, services.config().publicUrl().startsWith("https")))
-          .setStatusCode(303).putHeader("Location", user.get().role() == Role.GP ? "/gp" : "/reception").end();
+    api.authenticate(ctx, u.strip(), pw).compose(result -> {
+      if (result.user().isEmpty()) {
+        if (result.retryAfterSeconds() > 0) ctx.response().putHeader("Retry-After", Long.toString(result.retryAfterSeconds()));
+        loginPage(ctx, result.status(), result.status() == 401 ? "Wrong username or password. Please try again."
+            : "Too many attempts. Please wait " + result.retryAfterSeconds() + " seconds and try again.");
+        return Future.succeededFuture();
+      }
+      var user = result.user().get();
+      return api.sessions.start(user).onSuccess(token -> ctx.response()
+          .addCookie(api.auth.cookie(token, secureCookies()))
+          .addCookie(Cookie.cookie(LOGIN_COOKIE, "").setPath("/login").setMaxAge(0))
+          .setStatusCode(303).putHeader("Location", user.role() == Role.GP ? "/gp" : "/reception").end());
     }).onFailure(ctx::fail);
   }
 
+  /** Ends the session in the store (the cookie alone would not be enough: a copy of it would live on). */
   private void logout(RoutingContext ctx) {
-    ctx.response().addCookie(api.auth.cookie("", false).setMaxAge(0)).setStatusCode(303).putHeader("Location", "/login").end();
+    if (api.auth.session(ctx).isPresent() && !csrf(ctx)) return;
+    String token = api.auth.token(ctx);
+    String who = api.auth.who(ctx);
+    Future<Void> ended = token == null ? Future.succeededFuture()
+        : api.sessions.end(token).compose(v -> "?".equals(who) ? Future.succeededFuture() : api.audit(who, "logout", ""));
+    ended.onSuccess(v -> ctx.response().addCookie(api.auth.cookie("", false).setMaxAge(0)).setStatusCode(303)
+        .putHeader("Location", "/login").end()).onFailure(ctx::fail);
+  }
+
+  private boolean secureCookies() {
+    return services.config().publicUrl().startsWith("https");
   }
 
   private void reception(RoutingContext ctx) {
@@ -104,6 +145,7 @@ final class StaffPages {
         row.put("time", time(j.getString("appointmentAt")));
         String status = j.getString("status");
         row.put("cancellable", !"cancelled".equals(status) && !"completed".equals(status));
+        row.put("linkUsable", !"cancelled".equals(status));
         rows.add(row);
       }
       Map<String, Object> m = model(api, ctx, "Reception");
@@ -118,7 +160,9 @@ final class StaffPages {
   private void createForm(RoutingContext ctx) {
     if (!csrf(ctx)) return;
     var f = ctx.request().formAttributes();
-    api.desk.create(f.get("patientName"), f.get("appointmentAt"), f.get("clinician"), f.get("reference"))
+    String who = api.auth.who(ctx);
+    api.desk.create(f.get("patientName"), f.get("appointmentAt"), f.get("clinician"), f.get("reference"), f.get("dateOfBirth"))
+        .compose(inv -> api.audit(who, "create-invitation", inv.id()).map(inv))
         .onSuccess(inv -> redirect(ctx, "/reception?date=" + inv.appointmentAt().toLocalDate()))
         .onFailure(e -> {
           if (e instanceof InvitationDesk.Invalid) notice(ctx, 400, "Reception", "Please check the form", e.getMessage(), "/reception");
@@ -128,14 +172,43 @@ final class StaffPages {
 
   private void cancelForm(RoutingContext ctx) {
     if (!csrf(ctx)) return;
-    api.desk.cancel(ctx.pathParam("id")).onSuccess(found -> redirect(ctx,
+    String who = api.auth.who(ctx);
+    api.desk.cancel(ctx.pathParam("id")).compose(found -> found.isEmpty() ? Future.succeededFuture(found)
+            : api.audit(who, "cancel-invitation", found.get().id()).map(found))
+        .onSuccess(found -> redirect(ctx,
         found.map(i -> "/reception?date=" + i.appointmentAt().toLocalDate()).orElse("/reception"))).onFailure(ctx::fail);
+  }
+
+  /** A new link: shown once on a page of its own (with its QR code) for reception to send. */
+  private void newLinkForm(RoutingContext ctx) {
+    if (!csrf(ctx)) return;
+    String who = api.auth.who(ctx);
+    api.desk.newLink(ctx.pathParam("id")).compose(found -> found.isEmpty() ? Future.succeededFuture(found)
+            : api.audit(who, "new-link", found.get().id()).map(found))
+        .onSuccess(found -> {
+          if (found.isEmpty()) {
+            notice(ctx, 404, "Not found", "No such invitation", "It may have been deleted.", "/reception");
+            return;
+          }
+          JsonObject j = api.desk.json(found.get(), true);
+          Map<String, Object> m = model(api, ctx, "New link");
+          m.put("heading", "New link for " + found.get().patientName());
+          m.put("message", "The old link no longer works. Send this one to the patient; it is shown only now "
+              + "and until the patient opens it: " + j.getString("webLink"));
+          m.put("back", "/reception?date=" + found.get().appointmentAt().toLocalDate());
+          m.put("error", false);
+          html(ctx, 200, "notice", m);
+        })
+        .onFailure(e -> {
+          if (e instanceof InvitationDesk.Invalid) notice(ctx, 400, "Reception", "No new link", e.getMessage(), "/reception");
+          else ctx.fail(e);
+        });
   }
 
   private void importForm(RoutingContext ctx) {
     if (!csrf(ctx)) return;
     String csv = Optional.ofNullable(ctx.request().getFormAttribute("csv")).orElse("");
-    api.importRows(csv).onSuccess(rows -> {
+    api.importRows(csv, api.auth.who(ctx)).onSuccess(rows -> {
       Map<String, Object> m = model(api, ctx, "Import");
       m.put("rows", rows.stream().map(JsonObject::getMap).toList());
       html(ctx, 200, "import", m);
@@ -144,7 +217,9 @@ final class StaffPages {
 
   private void qrCode(RoutingContext ctx) {
     services.stores().invitations().byId(ctx.pathParam("id")).onSuccess(found -> {
-      if (found.isEmpty()) notice(ctx, 404, "Not found", "No such invitation", "It may have been deleted.", "/reception");
+      // Once a device holds the link its QR code would only help someone else try to open it.
+      if (found.isEmpty() || found.get().linkHeld()) notice(ctx, 404, "Not found", "No link to show",
+          "The link has been opened on the patient's device, or the invitation was deleted.", "/reception");
       else ctx.response().putHeader("Content-Type", "image/svg+xml").end(QrCodes.svg(api.desk.webLink(found.get())));
     }).onFailure(ctx::fail);
   }
@@ -152,7 +227,7 @@ final class StaffPages {
   private void gpDay(RoutingContext ctx) {
     LocalDate date = api.date(ctx);
     if (date == null) return;
-    String who = api.auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
+    String who = api.auth.who(ctx);
     api.daySummaries(date).compose(list -> api.audit(who, "list-summaries", date.toString()).map(list)).onSuccess(list -> {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (JsonObject s : list) {
@@ -169,7 +244,7 @@ final class StaffPages {
   }
 
   private void summaryPage(RoutingContext ctx) {
-    String who = api.auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
+    String who = api.auth.who(ctx);
     services.stores().invitations().byId(ctx.pathParam("id")).compose(found -> found.isEmpty()
         ? Future.succeededFuture(Optional.<JsonObject>empty())
         : services.conversations().summary(found.get()).compose(s -> api.audit(who, "view-summary", found.get().id()).map(s)))
@@ -219,7 +294,7 @@ final class StaffPages {
 
   /** A photo or document the patient sent, fetched from Telegram on demand (never stored here); audited. */
   private void attachment(RoutingContext ctx) {
-    String who = api.auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
+    String who = api.auth.who(ctx);
     int n;
     try {
       n = Integer.parseInt(ctx.pathParam("n"));

@@ -6,7 +6,7 @@ import app.previsit.store.AuditEvent;
 import app.previsit.store.StaffUser;
 import app.previsit.store.StaffUser.Role;
 import app.previsit.web.HttpErrors;
-import app.previsit.web.RateLimiter;
+import app.previsit.security.ClientAddress;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +14,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.StringReader;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,36 +30,43 @@ public final class StaffRoutes {
   static final Set<Role> CLINICAL = Set.of(Role.GP, Role.ADMIN);
   static final Set<Role> ADMIN = Set.of(Role.ADMIN);
 
+  /** What a login attempt came to: a user, or an answer already chosen (wrong password, wait). */
+  record LoginResult(Optional<StaffUser> user, int status, String message, long retryAfterSeconds) {
+    static LoginResult ok(StaffUser u) {
+      return new LoginResult(Optional.of(u), 200, null, 0);
+    }
+  }
+
   private final Services services;
+  // Everything here keeps its state in the store, so one per verticle is as good as one per process.
+  final StaffSessions sessions;
   final StaffAuth auth;
-  final StaffTokens tokens;
   final InvitationDesk desk;
-  /** Failed logins per username: 5 at once, then one a minute. */
-  private final RateLimiter failedLoginsPerUser = new RateLimiter(5, 1);
-  /** All login attempts per address. */
-  private final RateLimiter loginsPerAddress = new RateLimiter(30, 30);
+  private final LoginGuard guard;
 
   StaffRoutes(Services services) {
     this.services = services;
-    byte[] secret = services.config().sessionSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .orElseGet(() -> {
-          byte[] b = new byte[32];
-          new SecureRandom().nextBytes(b);
-          return b;
-        });
-    this.tokens = new StaffTokens(secret, Duration.ofHours(12));
-    this.auth = new StaffAuth(tokens, services.clock());
+    this.sessions = new StaffSessions(services.stores().staffSessions(), services.stores().users(), services.secret(),
+        services.clock());
+    this.auth = new StaffAuth(sessions);
+    this.guard = new LoginGuard(services.stores().counters());
     this.desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock(), services.channels());
   }
 
   public static void mount(Router router, Services services) {
     StaffRoutes r = new StaffRoutes(services);
+    // The session is looked up once per staff request (it lives in the store); guards then read it.
+    for (String path : List.of("/", "/login", "/logout", "/api/*", "/reception*", "/gp*", "/admin*")) {
+      router.route(path).handler(r.auth::resolve);
+    }
     router.post("/api/login").handler(r::login);
+    router.post("/api/logout").handler(r::logout);
     router.route("/api/invitations*").handler(ctx -> r.auth.api(ctx, RECEPTION));
     router.post("/api/invitations/import").handler(r::importCsv);
     router.post("/api/invitations").handler(r::createInvitation);
     router.get("/api/invitations").handler(r::listInvitations);
     router.delete("/api/invitations/:id").handler(r::cancelInvitation);
+    router.post("/api/invitations/:id/link").handler(r::newLink);
     router.route("/api/summaries*").handler(ctx -> r.auth.api(ctx, CLINICAL));
     router.get("/api/summaries").handler(r::listSummaries);
     router.get("/api/summaries/:id").handler(r::summary);
@@ -78,32 +83,49 @@ public final class StaffRoutes {
     if (username == null) return;
     String password = HttpErrors.required(ctx, body, "password");
     if (password == null) return;
-    authenticate(ctx, username, password).onSuccess(user -> {
-      if (user.isEmpty()) return;
-      String token = tokens.issue(user.get(), services.clock().instant());
-      ctx.response().putHeader("Content-Type", "application/json")
-          .end(new JsonObject().put("token", token).put("role", user.get().role().json()).encode());
+    authenticate(ctx, username, password).compose(result -> {
+      if (result.user().isEmpty()) {
+        if (result.retryAfterSeconds() > 0) ctx.response().putHeader("Retry-After", Long.toString(result.retryAfterSeconds()));
+        HttpErrors.send(ctx, result.status(), result.message());
+        return Future.succeededFuture();
+      }
+      StaffUser user = result.user().get();
+      return sessions.start(user).onSuccess(token -> ctx.response().putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("token", token).put("role", user.role().json()).encode()));
     }).onFailure(ctx::fail);
   }
 
-  /** Checks a password off the event loop (bcrypt is slow by design); answers 401/429 itself. */
-  Future<Optional<StaffUser>> authenticate(RoutingContext ctx, String username, String password) {
-    long now = services.clock().millis();
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    if (!failedLoginsPerUser.allows(username, now) || !loginsPerAddress.tryAcquire(address, now)) {
-      ctx.response().putHeader("Retry-After", "60");
-      HttpErrors.send(ctx, 429, "too many login attempts, please wait a minute");
-      return Future.succeededFuture(Optional.empty());
+  private void logout(RoutingContext ctx) {
+    String token = auth.token(ctx);
+    if (token == null) {
+      HttpErrors.send(ctx, 401, "login required");
+      return;
     }
-    return services.stores().users().find(username).compose(found -> services.vertx().executeBlocking(() ->
-        Passwords.matches(password, found.map(StaffUser::passwordHash).orElse(null)) ? found : Optional.<StaffUser>empty()))
-        .map(user -> {
-          if (user.isEmpty()) {
-            failedLoginsPerUser.tryAcquire(username, services.clock().millis());
-            HttpErrors.send(ctx, 401, "wrong username or password");
-          }
-          return user;
-        });
+    String who = auth.who(ctx);
+    sessions.end(token).compose(v -> audit(who, "logout", ""))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+
+  /**
+   * Checks a password off the event loop (bcrypt is slow by design) behind the login guard; audits the
+   * outcome (the name typed and the address, never the password).
+   */
+  Future<LoginResult> authenticate(RoutingContext ctx, String username, String password) {
+    String address = ClientAddress.of(ctx, services.config().bounds().trustedProxies());
+    String typed = LoginGuard.keyPart(username);
+    return guard.before(username, address).compose(decision -> {
+      if (!decision.allowed()) {
+        return audit(typed, "login-throttled", address).map(new LoginResult(Optional.empty(), 429,
+            "too many login attempts from here, please wait " + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds()));
+      }
+      return services.stores().users().find(username).compose(found -> services.vertx().executeBlocking(() ->
+          Passwords.matches(password, found.map(StaffUser::passwordHash).orElse(null)) ? found : Optional.<StaffUser>empty()))
+          .compose(user -> user.isPresent()
+              ? guard.succeeded(username, address).compose(v -> audit(user.get().username(), "login", address))
+                  .map(LoginResult.ok(user.get()))
+              : guard.failed(username, address).compose(v -> audit(typed, "login-failed", address))
+                  .map(new LoginResult(Optional.empty(), 401, "wrong username or password", 0)));
+    });
   }
 
   private void createInvitation(RoutingContext ctx) {
@@ -117,10 +139,30 @@ public final class StaffRoutes {
       HttpErrors.send(ctx, 400, "field 'reference' must be a string");
       return;
     }
-    desk.create(body.getString("patientName"), body.getString("appointmentAt"), body.getString("clinician"), (String) ref)
+    Object dob = body.getValue("dateOfBirth");
+    if (dob != null && !(dob instanceof String)) {
+      HttpErrors.send(ctx, 400, "field 'dateOfBirth' must be a string like 1956-03-14");
+      return;
+    }
+    String who = auth.who(ctx);
+    desk.create(body.getString("patientName"), body.getString("appointmentAt"), body.getString("clinician"), (String) ref,
+            (String) dob)
+        .compose(inv -> audit(who, "create-invitation", inv.id()).map(inv))
         .onSuccess(inv -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-            .putHeader("Location", "/api/invitations/" + inv.id()).end(desk.json(inv).encode()))
+            .putHeader("Location", "/api/invitations/" + inv.id()).end(desk.json(inv, true).encode()))
         .onFailure(e -> invalidOrFail(ctx, e));
+  }
+
+  /** A new link for the patient (lost, or opened on the wrong device): the old one stops working at once. */
+  private void newLink(RoutingContext ctx) {
+    String who = auth.who(ctx);
+    desk.newLink(ctx.pathParam("id"))
+        .compose(found -> found.isEmpty() ? Future.succeededFuture(found)
+            : audit(who, "new-link", found.get().id()).map(found))
+        .onSuccess(found -> {
+          if (found.isEmpty()) HttpErrors.send(ctx, 404, "no invitation with that id");
+          else ctx.response().putHeader("Content-Type", "application/json").end(desk.json(found.get(), true).encode());
+        }).onFailure(e -> invalidOrFail(ctx, e));
   }
 
   private void listInvitations(RoutingContext ctx) {
@@ -134,7 +176,9 @@ public final class StaffRoutes {
   }
 
   private void cancelInvitation(RoutingContext ctx) {
-    desk.cancel(ctx.pathParam("id")).onSuccess(found -> {
+    String who = auth.who(ctx);
+    desk.cancel(ctx.pathParam("id")).compose(found -> found.isEmpty() ? Future.succeededFuture(found)
+        : audit(who, "cancel-invitation", found.get().id()).map(found)).onSuccess(found -> {
       if (found.isEmpty()) HttpErrors.send(ctx, 404, "no invitation with that id");
       else ctx.response().putHeader("Content-Type", "application/json").end(desk.json(found.get()).encode());
     }).onFailure(ctx::fail);
@@ -146,14 +190,14 @@ public final class StaffRoutes {
       HttpErrors.send(ctx, 400, "a CSV body is required: patientName,appointmentAt,clinician,reference");
       return;
     }
-    importRows(csv).onSuccess(rows -> ctx.response().putHeader("Content-Type", "application/json")
+    importRows(csv, auth.who(ctx)).onSuccess(rows -> ctx.response().putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("created", rows.stream().filter(r -> r.getBoolean("ok")).count())
             .put("failed", rows.stream().filter(r -> !r.getBoolean("ok")).count()).put("rows", new JsonArray(rows)).encode()))
         .onFailure(e -> invalidOrFail(ctx, e));
   }
 
-  /** One result per data row: {row, ok, id?, error?}. Good rows are created, bad rows reported. */
-  Future<List<JsonObject>> importRows(String csv) {
+  /** One result per data row: {row, ok, id?, error?}. Good rows are created (each audited), bad rows reported. */
+  Future<List<JsonObject>> importRows(String csv, String who) {
     List<CSVRecord> records;
     try {
       records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -164,13 +208,17 @@ public final class StaffRoutes {
     List<Future<JsonObject>> results = new ArrayList<>();
     for (CSVRecord r : records) {
       long row = r.getRecordNumber() + 1;
-      results.add(desk.create(field(r, "patientName"), field(r, "appointmentAt"), field(r, "clinician"), field(r, "reference"))
+      results.add(desk.create(field(r, "patientName"), field(r, "appointmentAt"), field(r, "clinician"), field(r, "reference"),
+              field(r, "dateOfBirth"))
+          .compose(inv -> audit(who, "create-invitation", inv.id()).map(inv))
           .map(inv -> new JsonObject().put("row", row).put("ok", true).put("id", inv.id()).put("patientName", inv.patientName())
               .put("webLink", desk.webLink(inv)))
           .recover(e -> Future.succeededFuture(new JsonObject().put("row", row).put("ok", false)
               .put("error", e instanceof InvitationDesk.Invalid ? e.getMessage() : "could not be saved"))));
     }
-    return Future.all(results).map(all -> results.stream().map(Future::result).toList());
+    return Future.all(results).map(all -> results.stream().map(Future::result).toList()).compose(rows -> audit(who,
+        "import-invitations", rows.stream().filter(r -> r.getBoolean("ok")).count() + " created, "
+            + rows.stream().filter(r -> !r.getBoolean("ok")).count() + " failed").map(rows));
   }
 
   private static String field(CSVRecord r, String name) {
@@ -180,7 +228,7 @@ public final class StaffRoutes {
   private void listSummaries(RoutingContext ctx) {
     LocalDate date = date(ctx);
     if (date == null) return;
-    String who = auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
+    String who = auth.who(ctx);
     daySummaries(date).compose(list -> audit(who, "list-summaries", date.toString()).map(list))
         .onSuccess(list -> ctx.response().putHeader("Content-Type", "application/json").end(new JsonArray(list).encode()))
         .onFailure(ctx::fail);
@@ -198,7 +246,7 @@ public final class StaffRoutes {
   }
 
   private void summary(RoutingContext ctx) {
-    String who = auth.session(ctx).map(StaffTokens.Session::username).orElse("?");
+    String who = auth.who(ctx);
     services.stores().invitations().byId(ctx.pathParam("id")).compose(found -> {
       if (found.isEmpty()) return Future.succeededFuture(Optional.<JsonObject>empty());
       return services.conversations().summary(found.get())

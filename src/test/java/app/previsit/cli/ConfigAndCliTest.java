@@ -39,6 +39,20 @@ class ConfigAndCliTest {
   }
 
   @Test
+  void aRedisDeploymentNeedsOneStrongSessionSecret() {
+    ConfigException missing = assertThrows(ConfigException.class, () -> Config.from(Map.of("REDIS_URL", "redis://127.0.0.1:6379")));
+    assertTrue(missing.getMessage().startsWith("PREVISIT_SESSION_SECRET"), missing.getMessage());
+    for (String weak : new String[] {"a", "short-secret", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
+      ConfigException e = assertThrows(ConfigException.class, () -> Config.from(Map.of("PREVISIT_SESSION_SECRET", weak)), weak);
+      assertTrue(e.getMessage().startsWith("PREVISIT_SESSION_SECRET") && (weak.length() < 3 || !e.getMessage().contains(weak)), e.getMessage());
+    }
+    Config ok = Config.from(Map.of("REDIS_URL", "redis://127.0.0.1:6379",
+        "PREVISIT_SESSION_SECRET", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    assertTrue(ok.sessionSecret().isPresent());
+    assertTrue(Config.from(Map.of()).sessionSecret().isEmpty(), "the memory store may make its own per process");
+  }
+
+  @Test
   void defaultsAreTheDocumentedOnes() {
     Config c = Config.from(Map.of());
     assertEquals("127.0.0.1", c.httpHost());

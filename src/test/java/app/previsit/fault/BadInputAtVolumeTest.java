@@ -39,7 +39,7 @@ class BadInputAtVolumeTest {
         String body = body(random);
         inFlight.acquire();
         all.add(http.sendAsync(HttpRequest.newBuilder(URI.create(app.base + "/chat/api/" + token + "/messages"))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("Cookie", RunningServer.DEVICE_COOKIE)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
             .whenComplete((r, e) -> {
               inFlight.release();

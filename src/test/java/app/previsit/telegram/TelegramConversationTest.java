@@ -50,7 +50,7 @@ class TelegramConversationTest {
 
   RunningServer startApp() throws Exception {
     return RunningServer.start(Map.of("REDIS_URL", REDIS.uri().toString(), "TELEGRAM_BOT_TOKEN", TOKEN,
-        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", "test-secret-test-secret"));
+        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", RunningServer.TEST_SECRET));
   }
 
   TelegramPatient patient() {
@@ -164,7 +164,12 @@ class TelegramConversationTest {
     TelegramPatient owner = patient();
     assertSaid(owner.says("/start " + token(inv)), "Kim");
     TelegramPatient stranger = patient();
-    assertSaid(stranger.says("/start " + token(inv)), "already being used in another Telegram chat");
+    assertSaid(stranger.says("/start " + token(inv)), "already open on another device");
+    assertEquals(403, app.send("GET", "/chat/api/" + token(inv) + "/history", null, null).statusCode(),
+        "a browser cannot read a conversation whose link a Telegram chat holds");
+    JsonObject webFirst = invite("Lou", null);
+    assertEquals(200, app.send("GET", "/chat/api/" + token(webFirst) + "/history", null, null).statusCode());
+    assertSaid(patient().says("/start " + token(webFirst)), "already open on another device");
 
     String reception = app.login("reception");
     assertEquals(200, app.send("DELETE", "/api/invitations/" + inv.getString("id"), reception, null).statusCode());

@@ -77,6 +77,7 @@ public final class PatientDriver {
   }
 
   private final String base;
+  /** Sends the tests' one device cookie ({@link RunningServer#DEVICE_COOKIE}): it holds the links, across restarts too. */
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(1)).build();
   /** Statuses seen on the way, -1 for an I/O failure (refused, reset, timed out). */
@@ -100,7 +101,7 @@ public final class PatientDriver {
       String answer = null;
       try {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/chat/api/" + token + "/messages"))
-            .timeout(Duration.ofSeconds(3)).header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(3)).header("Content-Type", "application/json").header("Cookie", RunningServer.DEVICE_COOKIE)
             .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         status = r.statusCode();
         answer = r.body();
@@ -121,7 +122,7 @@ public final class PatientDriver {
 
   /** The patient lines and the whole transcript of a conversation, from /history. */
   public JsonArray history(String token) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/chat/api/" + token + "/history"))
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/chat/api/" + token + "/history")).header("Cookie", RunningServer.DEVICE_COOKIE)
         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) throw new AssertionError("history answered " + r.statusCode() + ": " + r.body());
     return new JsonObject(r.body()).getJsonArray("messages");

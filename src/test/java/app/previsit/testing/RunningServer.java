@@ -17,8 +17,18 @@ import java.util.concurrent.TimeUnit;
 
 /** A real Previsit server on a free loopback port (demo users seeded) and a small HTTP client for tests. */
 public final class RunningServer implements AutoCloseable {
+  /** The session secret tests give a server on Redis (two instances on one Redis share it). */
+  public static final String TEST_SECRET = "test-secret-0123456789-abcdefghijklmnop";
+
   public final PrevisitServer server;
   public final String base;
+  /**
+   * The one patient browser of these tests: its device cookie, sent on every request, holds every link
+   * the tests open (a cookie jar would race: first requests sent at once would each be given a new cookie).
+   * Tests that need a second browser use {@link Browser}.
+   */
+  public static final String DEVICE_COOKIE = "previsit_device=" + "d".repeat(43);
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   private RunningServer(PrevisitServer server) {
@@ -29,6 +39,8 @@ public final class RunningServer implements AutoCloseable {
   public static RunningServer start(Map<String, String> env) throws Exception {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("PREVISIT_HTTP_PORT", "0");
+    // A deployment on Redis must name its one secret; tests use a fixed one.
+    if (all.containsKey("REDIS_URL")) all.putIfAbsent("PREVISIT_SESSION_SECRET", TEST_SECRET);
     PrevisitServer s = await(PrevisitServer.start(Config.from(all), Clock.systemUTC()));
     await(DemoData.seed(s.services()));
     return new RunningServer(s);
@@ -54,6 +66,7 @@ public final class RunningServer implements AutoCloseable {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofSeconds(20))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+    b.header("Cookie", DEVICE_COOKIE);
     if (body != null) b.header("Content-Type", "application/json");
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -8,7 +8,7 @@ import app.previsit.invitation.InvitationStatus;
 import app.previsit.server.Services;
 import app.previsit.web.Templates;
 import app.previsit.web.HttpErrors;
-import app.previsit.web.RateLimiter;
+import app.previsit.security.ClientAddress;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,8 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The patient web chat: a page per invitation link and its small JSON API. The link token is
- * the only key, so every request is rate-limited per token, and unknown tokens per address.
+ * The patient web chat: a page per invitation link and its small JSON API. The link token is the
+ * key, so unknown tokens are limited per address and known ones per invitation (counters in the store:
+ * the limits hold across event loops and instances). The first browser (or Telegram chat) to open the
+ * link holds it; any other browser sees nothing of the conversation until it confirms the patient's
+ * date of birth (when the practice entered one), else it is told to ask the practice for a new link.
  */
 public final class ChatRoutes {
   /** A typed message longer than this is refused with a kind message (the core keeps 4,000). */
@@ -28,21 +31,26 @@ public final class ChatRoutes {
   /** Counter of messages answered as repeats of one already applied (same message id). */
   public static final String REPEATS_METRIC = "previsit_chat_repeats";
 
+  /** Wrong link tokens one address may try a minute. */
+  static final int GUESSES_PER_MINUTE = 30;
+  /** Wrong dates of birth one invitation takes an hour before the link must be re-sent. */
+  static final int BIRTH_DATE_TRIES_PER_HOUR = 5;
+
   private final Services services;
-  private final RateLimiter perToken;
-  private final RateLimiter guessing = new RateLimiter(30, 30);
+  private final PatientDevice devices;
 
   private ChatRoutes(Services services) {
     this.services = services;
-    int perMinute = services.config().chatMessagesPerMinute();
-    this.perToken = new RateLimiter(Math.max(10, perMinute / 10), perMinute);
+    this.devices = new PatientDevice(services.secret(), services.config().publicUrl().startsWith("https"));
   }
 
   public static void mount(Router router, Services services) {
     ChatRoutes r = new ChatRoutes(services);
     router.get("/chat/:token").handler(r::page);
+    router.post("/chat/:token/device").handler(r::confirmForm);
     router.get("/chat/api/:token/history").handler(r::history);
     router.post("/chat/api/:token/messages").handler(r::message);
+    router.post("/chat/api/:token/device").handler(r::confirm);
   }
 
   private void page(RoutingContext ctx) {
@@ -109,35 +117,145 @@ public final class ChatRoutes {
     return new JsonObject().put("replies", replies).put("done", turn.done());
   }
 
+  /** The date-of-birth form of the page a second device sees. */
+  private void confirmForm(RoutingContext ctx) {
+    known(ctx, true).onSuccess(found -> found.ifPresent(inv -> confirmBirthDate(ctx, inv,
+        ctx.request().getFormAttribute("dateOfBirth")).onSuccess(ok -> {
+          if (ok) ctx.response().setStatusCode(303).putHeader("Location", "/chat/" + inv.token()).end();
+          else if (!ctx.response().ended()) locked(ctx, inv, true, "That date of birth does not match. Please try again.");
+        }).onFailure(ctx::fail)));
+  }
+
+  /** {dateOfBirth}: a second device proves it is the patient's; 200 {ok:true} or 403. */
+  private void confirm(RoutingContext ctx) {
+    known(ctx, false).onSuccess(found -> found.ifPresent(inv -> {
+      JsonObject body = HttpErrors.jsonBody(ctx);
+      if (body == null) return;
+      confirmBirthDate(ctx, inv, body.getValue("dateOfBirth") instanceof String d ? d : null).onSuccess(ok -> {
+        if (ok) json(ctx, 200, new JsonObject().put("ok", true));
+        else if (!ctx.response().ended()) HttpErrors.send(ctx, 403, "That date of birth does not match.");
+      }).onFailure(ctx::fail);
+    }));
+  }
+
+  /**
+   * True when {@code given} is the patient's date of birth: this browser then holds the link too.
+   * Answers 403/429 itself when there is no date to confirm or too many wrong ones.
+   */
+  private Future<Boolean> confirmBirthDate(RoutingContext ctx, Invitation inv, String given) {
+    if (inv.dateOfBirth() == null) {
+      answer(ctx, !ctx.request().path().startsWith("/chat/api/"), 403, lockedMessage(false));
+      return Future.succeededFuture(false);
+    }
+    String tries = "dob:" + inv.id();
+    return services.stores().counters().count(tries).compose(n -> {
+      if (n >= BIRTH_DATE_TRIES_PER_HOUR) {
+        answer(ctx, !ctx.request().path().startsWith("/chat/api/"), 429,
+            "Too many tries. Please call " + services.config().practicePhone() + " and ask for a new link.");
+        return Future.succeededFuture(false);
+      }
+      boolean match;
+      try {
+        match = given != null && java.time.LocalDate.parse(given.strip()).equals(inv.dateOfBirth());
+      } catch (java.time.DateTimeException e) {
+        match = false;
+      }
+      if (!match) {
+        return services.stores().counters().increment(tries, java.time.Duration.ofHours(1))
+            .compose(x -> audit("open-link-refused", inv)).map(false);
+      }
+      return services.stores().invitations().addDevice(inv.id(), devices.of(ctx))
+          .compose(x -> services.stores().counters().reset(tries))
+          .compose(x -> audit("open-link-new-device", inv)).map(true);
+    });
+  }
+
   /**
    * The invitation behind the token, or empty after answering: 429 when rate-limited, 404 for an
-   * unknown token, 410 for an expired or cancelled one (a kind page for the page route).
+   * unknown token, 410 for an expired or cancelled one (a kind page for the page route), 403 when
+   * another device holds the link. The first device to open a free link takes it (audited).
    */
   private Future<Optional<Invitation>> invitation(RoutingContext ctx, boolean page) {
-    String token = ctx.pathParam("token");
-    long now = services.clock().millis();
-    if (token == null || token.length() > 64 || !perToken.tryAcquire(token, now)) {
-      ctx.response().putHeader("Retry-After", "10");
-      answer(ctx, page, 429, "Too many messages at once. Please wait a few seconds and try again.");
-      return Future.succeededFuture(Optional.empty());
-    }
-    return services.stores().invitations().byToken(token).map(found -> {
-      if (found.isEmpty()) {
-        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        if (!guessing.tryAcquire(address, now)) {
-          answer(ctx, page, 429, "Too many attempts. Please wait a minute.");
-        } else {
-          answer(ctx, page, 404, "This link is not valid. Please check it, or ask your practice for a new one.");
-        }
-        return Optional.<Invitation>empty();
-      }
+    return known(ctx, page).compose(found -> {
+      if (found.isEmpty() || devices.holds(ctx, found.get())) return Future.succeededFuture(found);
       Invitation inv = found.get();
-      if (!inv.usableAt(services.clock().instant())) {
-        answer(ctx, page, 410, "This link has expired or been cancelled. Please ask your practice for a new one.");
+      Future<Boolean> held = inv.linkHeld() ? Future.succeededFuture(false)
+          : services.stores().invitations().holdLink(inv.id(), devices.of(ctx))
+              .compose(took -> took ? audit("open-link", inv).map(true) : Future.succeededFuture(false));
+      return held.map(ok -> {
+        if (ok) return found;
+        if (page) locked(ctx, inv, false, null);
+        else HttpErrors.send(ctx, 403, lockedMessage(inv.dateOfBirth() != null));
         return Optional.<Invitation>empty();
-      }
-      return found;
+      });
     }).onFailure(ctx::fail);
+  }
+
+  /** The invitation behind a well-formed, known, usable token within its limits; empty after answering. */
+  private Future<Optional<Invitation>> known(RoutingContext ctx, boolean page) {
+    String token = ctx.pathParam("token");
+    String address = ClientAddress.of(ctx, services.config().bounds().trustedProxies());
+    var counters = services.stores().counters();
+    // Guesses are counted per address only after the lookup misses: a flood of random tokens makes no
+    // counter per token, and past the limit a guess is not told whether it hit (429 either way) while
+    // patients behind the same address with real links carry on.
+    Future<Optional<Invitation>> lookup = token == null || !token.matches("[A-Za-z0-9_-]{16,64}")
+        ? Future.succeededFuture(Optional.empty()) : services.stores().invitations().byToken(token);
+    return lookup.compose(found -> {
+        if (found.isEmpty()) {
+          return counters.increment("guess:" + address, java.time.Duration.ofMinutes(1)).map(n -> {
+            if (n > GUESSES_PER_MINUTE) {
+              ctx.response().putHeader("Retry-After", "60");
+              answer(ctx, page, 429, "Too many attempts. Please wait a minute.");
+            } else {
+              answer(ctx, page, 404, "This link is not valid. Please check it, or call " + services.config().practicePhone()
+                  + " for a new one.");
+            }
+            return Optional.<Invitation>empty();
+          });
+        }
+        Invitation inv = found.get();
+        if (!inv.usableAt(services.clock().instant())) {
+          answer(ctx, page, 410, "This link has expired or been cancelled. Please call " + services.config().practicePhone()
+              + " for a new one.");
+          return Future.succeededFuture(Optional.<Invitation>empty());
+        }
+        // PREVISIT_CHAT_MESSAGES_PER_MINUTE counted in tenths of a minute, so a burst is cut short quickly.
+        long perTenth = Math.max(10, services.config().chatMessagesPerMinute() / 10);
+        return counters.increment("link:" + inv.id(), java.time.Duration.ofSeconds(6)).map(n -> {
+          if (n > perTenth) {
+            ctx.response().putHeader("Retry-After", "10");
+            answer(ctx, page, 429, "Too many messages at once. Please wait a few seconds and try again.");
+            return Optional.<Invitation>empty();
+          }
+          return found;
+        });
+    }).onFailure(ctx::fail);
+  }
+
+  private String lockedMessage(boolean canConfirm) {
+    return canConfirm
+        ? "This link is already open on another device. To continue here, confirm your date of birth."
+        : "This link is already open on another device, and only that device can continue, to keep what you wrote "
+            + "private. Please call " + services.config().practicePhone() + " and ask for a new link.";
+  }
+
+  /** The page a browser sees when another device holds the link. */
+  private void locked(RoutingContext ctx, Invitation inv, boolean retry, String error) {
+    Map<String, Object> m = new java.util.HashMap<>();
+    m.put("title", "Your appointment");
+    m.put("token", inv.token());
+    m.put("confirm", inv.dateOfBirth() != null);
+    m.put("message", lockedMessage(inv.dateOfBirth() != null));
+    if (error != null) m.put("error", error);
+    ctx.response().setStatusCode(retry ? 400 : 403).putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(Templates.render("chat-locked", m));
+  }
+
+  /** Link events are audited by invitation id, with no patient text and no device identifier. */
+  private Future<Void> audit(String action, Invitation inv) {
+    return services.stores().audit().record(new app.previsit.store.AuditEvent(services.clock().instant(), "patient",
+        action, inv.id()));
   }
 
   private static void answer(RoutingContext ctx, boolean page, int status, String message) {

@@ -1,0 +1,30 @@
+package app.previsit.web;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+
+/**
+ * Every request is answered within its deadline, counted from its first byte: a body that trickles in
+ * (one byte every few seconds never trips the idle timeout) or a handler that never answers gets a 503
+ * and the connection is closed, so nobody can hold connections open for good.
+ */
+public final class RequestDeadline {
+  private final long millis;
+
+  public RequestDeadline(Duration deadline) {
+    this.millis = deadline.toMillis();
+  }
+
+  public void handle(RoutingContext ctx) {
+    long timer = ctx.vertx().setTimer(millis, id -> {
+      if (ctx.response().ended() || ctx.response().closed()) return;
+      if (!ctx.response().headWritten()) {
+        ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
+            .end("{\"error\":\"the request took too long, please try again\"}");
+      }
+      ctx.request().connection().close();
+    });
+    ctx.addEndHandler(ar -> ctx.vertx().cancelTimer(timer));
+    ctx.next();
+  }
+}
