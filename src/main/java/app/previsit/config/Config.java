@@ -30,7 +30,17 @@ public record Config(
     Optional<String> sessionSecret,
     int chatMessagesPerMinute,
     boolean publicUrlExplicit,
-    Bounds bounds) {
+    Bounds bounds,
+    Optional<String> alertWebhookUrl,
+    Optional<String> alertWebhookSecret) {
+
+  /**
+   * How the practice is named when patients are told to call it: with its number when
+   * PREVISIT_PRACTICE_PHONE is set, else wording that does not pretend to be a number.
+   */
+  public String practiceContact() {
+    return practicePhone.isBlank() ? "your GP practice" : "your GP practice on " + practicePhone;
+  }
 
   /** Smallest accepted PREVISIT_SESSION_SECRET: as long as 32 random bytes written in hex would be half of. */
   public static final int MIN_SECRET_CHARS = 32;
@@ -67,6 +77,12 @@ public record Config(
       throw new ConfigException("PREVISIT_SESSION_SECRET is too weak: use " + MIN_SECRET_CHARS
           + "+ random characters, e.g. the output of `openssl rand -hex 32`");
     }
+    Optional<String> alertHook = r.httpUrl("PREVISIT_ALERT_WEBHOOK_URL");
+    Optional<String> alertSecret = r.optional("PREVISIT_ALERT_WEBHOOK_SECRET");
+    // The receiver must be able to tell our alerts from anyone else's posts.
+    if (alertHook.isPresent() && alertSecret.filter(x -> x.length() >= 16).isEmpty()) {
+      throw new ConfigException("PREVISIT_ALERT_WEBHOOK_SECRET must be set (16+ characters) with PREVISIT_ALERT_WEBHOOK_URL");
+    }
     if (redis.isPresent() && secret.isEmpty()) {
       throw new ConfigException("PREVISIT_SESSION_SECRET is required with REDIS_URL (every instance must share it): "
           + "set it to the output of `openssl rand -hex 32`");
@@ -92,7 +108,7 @@ public record Config(
         r.zone("PREVISIT_TIMEZONE", "Europe/London"),
         Duration.ofDays(r.positiveInt("PREVISIT_RETENTION_DAYS", 30)),
         Duration.ofDays(r.positiveInt("PREVISIT_INVITATION_DAYS", 14)),
-        r.string("PREVISIT_PRACTICE_PHONE", "the practice"),
+        r.string("PREVISIT_PRACTICE_PHONE", ""),
         secret,
         r.positiveInt("PREVISIT_CHAT_MESSAGES_PER_MINUTE", 600),
         explicitUrl.isPresent(),
@@ -102,7 +118,9 @@ public record Config(
             Duration.ofSeconds(r.positiveInt("PREVISIT_HTTP_IDLE_TIMEOUT_SECONDS", 30)),
             Duration.ofSeconds(r.positiveInt("PREVISIT_HTTP_REQUEST_TIMEOUT_SECONDS", 15)),
             r.optional("PREVISIT_TRUSTED_PROXIES").map(v -> java.util.Arrays.stream(v.split(","))
-                .map(String::strip).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())));
+                .map(String::strip).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
+        alertHook,
+        alertSecret);
   }
 
   /**
@@ -113,7 +131,7 @@ public record Config(
     return new Config(httpHost, port, publicUrlExplicit ? publicUrl : "http://" + httpHost + ":" + port, usersFile,
         redisUrl, telegramBotToken, telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername,
         messagesFile, timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
-        chatMessagesPerMinute, publicUrlExplicit, bounds);
+        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret);
   }
 
   /** The same settings with another HTTP address; used by tests and {@code bench}. */
@@ -121,14 +139,14 @@ public record Config(
     return new Config(host, port, "http://" + host + ":" + port, usersFile, redisUrl, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
-        chatMessagesPerMinute, false, bounds);
+        chatMessagesPerMinute, false, bounds, alertWebhookUrl, alertWebhookSecret);
   }
 
   public Config withRedis(Optional<URI> redis) {
     return new Config(httpHost, httpPort, publicUrl, usersFile, redis, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
-        chatMessagesPerMinute, publicUrlExplicit, bounds);
+        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret);
   }
 
   private static String stripTrailingSlash(String s) {

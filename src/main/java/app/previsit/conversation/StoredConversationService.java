@@ -36,12 +36,18 @@ public final class StoredConversationService implements ConversationService {
   private final Dialogue dialogue;
   private final Clock clock;
   private final Config config;
+  private final RedFlagAlarm alarm;
 
   public StoredConversationService(Stores stores, Dialogue dialogue, Clock clock, Config config) {
+    this(stores, dialogue, clock, config, RedFlagAlarm.NONE);
+  }
+
+  public StoredConversationService(Stores stores, Dialogue dialogue, Clock clock, Config config, RedFlagAlarm alarm) {
     this.stores = stores;
     this.dialogue = dialogue;
     this.clock = clock;
     this.config = config;
+    this.alarm = alarm;
   }
 
   @Override
@@ -78,7 +84,9 @@ public final class StoredConversationService implements ConversationService {
         if (earlier.isPresent()) {
           Conversation c = before.conversation();
           // The first time may have failed after its write (a timeout, a crash): bring the invitation up to date now.
+          // And the practice may not have heard of a red flag it raised: telling again raises nothing twice.
           return repliesOf(invitation, earlier.get()).compose(replies -> reconcile(invitation, c, now)
+              .compose(v -> alarm(invitation, 0, c))
               .map(v -> new Turn(replies, c.done(), true)));
         }
         if (before.conversation().forgotten()) {
@@ -108,10 +116,30 @@ public final class StoredConversationService implements ConversationService {
           return attempt(invitation, input, messageId, attempt + 1);
         }
         Turn turn = new Turn(replies, next.conversation().done(), false);
-        if (version == 0) return keepOnlyIfInvited(invitation, before.conversation(), next.conversation(), turn, now);
-        return followInvitation(invitation.id(), before.conversation(), next.conversation(), now).map(turn);
+        // Saved first, then the practice is told, before the patient has the emergency reply.
+        Future<Void> told = alarm(invitation, before.conversation().redFlags().size(), next.conversation());
+        if (version == 0) {
+          return told.compose(v -> keepOnlyIfInvited(invitation, before.conversation(), next.conversation(), turn, now));
+        }
+        return told.compose(v -> followInvitation(invitation.id(), before.conversation(), next.conversation(), now))
+            .compose(v -> touch(invitation, now)).map(turn);
       });
     });
+  }
+
+  /**
+   * Tells the alarm of the conversation's red flags from {@code from} on. A failure to tell never fails
+   * the patient's turn (the emergency reply matters most); the flag is still in the summary, and a
+   * repeat of the message tells again.
+   */
+  private Future<Void> alarm(Invitation invitation, int from, Conversation after) {
+    List<app.previsit.dialogue.RedFlag> flags = after.redFlags();
+    Future<Void> all = Future.succeededFuture();
+    for (int i = from; i < flags.size(); i++) {
+      int index = i;
+      all = all.compose(v -> alarm.raised(invitation, flags.get(index), index).recover(e -> Future.succeededFuture()));
+    }
+    return all;
   }
 
   /**
@@ -132,11 +160,35 @@ public final class StoredConversationService implements ConversationService {
     return followInvitation(invitation.id(), Conversation.begin(invitation.patientName()), stored, now);
   }
 
-  /** Keeps the invitation's status in step with the conversation (started, completed, cancelled). */
+  /**
+   * Keeps the invitation's status in step with the conversation (started, completed, cancelled) and
+   * notes when the patient stopped, so reception reads "stopped by patient", not "started".
+   */
   private Future<Void> followInvitation(String id, Conversation before, Conversation after, Instant now) {
     InvitationStatus target = target(before, after);
-    if (target == null) return Future.succeededFuture();
-    return stores.invitations().byId(id).compose(found -> found.isEmpty() ? Future.succeededFuture() : moveTo(found.get(), target, now));
+    boolean stoppedNow = after.stopped() && !before.stopped() && !after.forgotten();
+    if (target == null && !stoppedNow) return Future.succeededFuture();
+    return stores.invitations().byId(id).compose(found -> {
+      if (found.isEmpty()) return Future.succeededFuture();
+      Invitation inv = found.get();
+      if (stoppedNow && inv.outcome() == null) {
+        return stores.invitations().update(inv.withOutcome(Invitation.Outcome.STOPPED).withActivity(now))
+            .compose(updated -> moveTo(updated, target, now));
+      }
+      return moveTo(inv, target, now);
+    });
+  }
+
+  /** How long the invitation's "last activity" may lag: written at most once a minute per conversation. */
+  private static final Duration ACTIVITY_STEP = Duration.ofMinutes(1);
+
+  /** Records the patient's last activity for reception, read-modify-write so no newer status is undone. */
+  private Future<Void> touch(Invitation seen, Instant now) {
+    if (seen.lastActivityAt() != null && seen.lastActivityAt().plus(ACTIVITY_STEP).isAfter(now)) return Future.succeededFuture();
+    return stores.invitations().byId(seen.id()).compose(found -> {
+      if (found.isEmpty() || found.get().status() == InvitationStatus.CANCELLED) return Future.succeededFuture();
+      return stores.invitations().update(found.get().withActivity(now)).mapEmpty();
+    });
   }
 
   /** The status a turn from {@code before} to {@code after} calls for, or null when it changes none. */
@@ -152,7 +204,10 @@ public final class StoredConversationService implements ConversationService {
     if (target == null || inv.status() == target || inv.status() == InvitationStatus.CANCELLED) return Future.succeededFuture();
     if (target == InvitationStatus.STARTED && inv.status() == InvitationStatus.COMPLETED) return Future.succeededFuture();
     Future<Void> erase = target == InvitationStatus.CANCELLED ? stores.sessions().delete(inv.id()) : Future.succeededFuture();
-    return erase.compose(v -> stores.invitations().update(inv.withStatus(target, now))).mapEmpty();
+    Invitation moved = inv.withStatus(target, now).withActivity(now);
+    if (target == InvitationStatus.CANCELLED) moved = moved.withOutcome(Invitation.Outcome.FORGOTTEN);
+    Invitation next = moved;
+    return erase.compose(v -> stores.invitations().update(next)).mapEmpty();
   }
 
   /** What one turn writes: the envelope (its conversation holding only this turn's lines) and the log entries to append. */
@@ -253,7 +308,7 @@ public final class StoredConversationService implements ConversationService {
   /** Builds the service's dialogue from configuration: wording file and confidence threshold. */
   public static Dialogue dialogueFor(Config config, app.previsit.nlu.Understanding nlu) {
     var messages = app.previsit.dialogue.Messages.load(config.messagesFile(), java.util.Map.of(
-        "phone", config.practicePhone(), "days", Long.toString(config.retentionAfterAppointment().toDays())));
+        "phone", config.practiceContact(), "days", Long.toString(config.retentionAfterAppointment().toDays())));
     return new Dialogue(nlu, messages, app.previsit.nlu.OpenNlpUnderstanding.CONFIDENCE_THRESHOLD);
   }
 }

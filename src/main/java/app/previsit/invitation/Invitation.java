@@ -28,7 +28,22 @@ public record Invitation(
     Instant startedAt,
     Instant completedAt,
     LocalDate dateOfBirth,
-    List<String> devices) {
+    List<String> devices,
+    Outcome outcome,
+    Instant lastActivityAt) {
+
+  /** How an invitation ended other than by completing: the patient stopped, the patient erased it, the practice cancelled. */
+  public enum Outcome {
+    STOPPED, FORGOTTEN, CANCELLED_BY_PRACTICE;
+
+    public String json() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Outcome fromJson(String s) {
+      return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
 
   /** Most browsers that may hold one link at once (the patient's phone, tablet, computer). */
   public static final int MAX_DEVICES = 3;
@@ -42,7 +57,15 @@ public record Invitation(
       String reference, InvitationStatus status, Instant createdAt, Instant expiresAt, Long telegramChatId,
       Instant startedAt, Instant completedAt) {
     this(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt, telegramChatId,
-        startedAt, completedAt, null, List.of());
+        startedAt, completedAt, null, List.of(), null, null);
+  }
+
+  /** Compatibility: an invitation with a date of birth and holders, no outcome or activity yet. */
+  public Invitation(String id, String token, String patientName, LocalDateTime appointmentAt, String clinician,
+      String reference, InvitationStatus status, Instant createdAt, Instant expiresAt, Long telegramChatId,
+      Instant startedAt, Instant completedAt, LocalDate dateOfBirth, List<String> devices) {
+    this(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt, telegramChatId,
+        startedAt, completedAt, dateOfBirth, devices, null, null);
   }
 
   /** True once a browser or a Telegram chat has opened the link (reception no longer sees it). */
@@ -67,22 +90,37 @@ public record Invitation(
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, s, createdAt, expiresAt,
         telegramChatId,
         s == InvitationStatus.STARTED && startedAt == null ? at : startedAt,
-        s == InvitationStatus.COMPLETED ? at : completedAt, dateOfBirth, devices);
+        s == InvitationStatus.COMPLETED ? at : completedAt, dateOfBirth, devices, outcome, lastActivityAt);
   }
 
   public Invitation withTelegramChat(Long chatId) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        chatId, startedAt, completedAt, dateOfBirth, devices);
+        chatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt);
+  }
+
+  public Invitation withOutcome(Outcome o) {
+    return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, o, lastActivityAt);
+  }
+
+  public Invitation withActivity(Instant at) {
+    return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, at);
+  }
+
+  public Invitation withExpiry(Instant at) {
+    return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, at,
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt);
   }
 
   public Invitation withDevices(List<String> held) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        telegramChatId, startedAt, completedAt, dateOfBirth, held);
+        telegramChatId, startedAt, completedAt, dateOfBirth, held, outcome, lastActivityAt);
   }
 
   /** The same invitation behind a new link: nobody holds it until it is opened again. */
   public Invitation withNewLink(String newToken) {
     return new Invitation(id, newToken, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        null, startedAt, completedAt, dateOfBirth, List.of());
+        null, startedAt, completedAt, dateOfBirth, List.of(), outcome, lastActivityAt);
   }
 }

@@ -17,7 +17,9 @@ public final class InvitationJson {
         .put("status", i.status().json()).put("createdAt", text(i.createdAt())).put("expiresAt", text(i.expiresAt()))
         .put("telegramChatId", i.telegramChatId()).put("startedAt", text(i.startedAt()))
         .put("completedAt", text(i.completedAt()))
-        .put("dateOfBirth", i.dateOfBirth() == null ? null : i.dateOfBirth().toString()).encode();
+        .put("dateOfBirth", i.dateOfBirth() == null ? null : i.dateOfBirth().toString())
+        .put("outcome", i.outcome() == null ? null : i.outcome().json())
+        .put("lastActivityAt", text(i.lastActivityAt())).encode();
   }
 
   public static Invitation decode(String json) {
@@ -28,7 +30,8 @@ public final class InvitationJson {
         instant(j.getString("expiresAt")), j.getLong("telegramChatId"), instant(j.getString("startedAt")),
         instant(j.getString("completedAt")),
         j.getString("dateOfBirth") == null ? null : java.time.LocalDate.parse(j.getString("dateOfBirth")),
-        devices(j.getString("devices")));
+        devices(j.getString("devices")), Invitation.Outcome.fromJson(j.getString("outcome")),
+        instant(j.getString("lastActivityAt")));
   }
 
   private static java.util.List<String> devices(String joined) {

@@ -24,6 +24,8 @@ import java.time.Duration;
 final class HttpVerticle extends VerticleBase {
   /** Largest request body: a day's CSV fits easily; nothing a patient types comes near it. */
   private static final long BODY_LIMIT = 256 * 1024;
+  /** Where an uploaded file waits while its request is handled (deleted when the request ends). */
+  private static final String UPLOADS = System.getProperty("java.io.tmpdir") + "/previsit-uploads";
 
   private final Services services;
   private final int port;
@@ -44,7 +46,10 @@ final class HttpVerticle extends VerticleBase {
     router.route().handler(SecurityHeaders::handle);
     // Before the body is read: a body that trickles in counts against the deadline too.
     router.route().handler(new RequestDeadline(services.config().bounds().requestTimeout())::handle);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    // Files are taken only where a page uploads one (the day's list); everywhere else an upload is not stored.
+    BodyHandler plain = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+    BodyHandler uploads = BodyHandler.create(UPLOADS).setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true);
+    router.route().handler(ctx -> (ctx.request().path().equals("/reception/import/preview") ? uploads : plain).handle(ctx));
     router.route("/static/*").handler(StaticHandler.create("web").setCachingEnabled(true));
     HealthRoutes.mount(router, services);
     StaffRoutes.mount(router, services);

@@ -1,5 +1,7 @@
 package app.previsit.server;
 
+import app.previsit.alerts.AlertFeed;
+import app.previsit.alerts.Alerts;
 import app.previsit.config.Config;
 import app.previsit.conversation.StoredConversationService;
 import app.previsit.nlu.OpenNlpUnderstanding;
@@ -50,10 +52,14 @@ public final class PrevisitServer {
       return Future.failedFuture(e);
     }
     OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
-    var conversations = new StoredConversationService(stores, StoredConversationService.dialogueFor(config, nlu), clock, config);
-    Services services = new Services(config, vertx, stores, nlu, conversations, clock,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new PatientChannels(config.telegramBotUsername()),
-        Secret.of(config.sessionSecret()));
+    var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AlertFeed feed = new AlertFeed(vertx, stores.alerts(), config.timeZone());
+    var alarm = new Alerts(vertx, stores.alerts(), config, metrics, feed);
+    var conversations = new StoredConversationService(stores, StoredConversationService.dialogueFor(config, nlu), clock, config,
+        alarm);
+    Services services = new Services(config, vertx, stores, nlu, conversations, clock, metrics,
+        new PatientChannels(config.telegramBotUsername()), Secret.of(config.sessionSecret()), feed);
+    feed.start();
     // One server per core on one port; Vert.x shares the socket (port 0 included) between them.
     return deploy(services, config.httpPort(), Runtime.getRuntime().availableProcessors())
         .compose(port -> startTelegram(services).map(v -> new PrevisitServer(services, port)))

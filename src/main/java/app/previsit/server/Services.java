@@ -1,5 +1,6 @@
 package app.previsit.server;
 
+import app.previsit.alerts.AlertFeed;
 import app.previsit.config.Config;
 import app.previsit.conversation.ConversationService;
 import app.previsit.nlu.Understanding;
@@ -23,4 +24,5 @@ public record Services(
     Clock clock,
     PrometheusMeterRegistry metrics,
     PatientChannels channels,
-    Secret secret) {}
+    Secret secret,
+    AlertFeed alerts) {}

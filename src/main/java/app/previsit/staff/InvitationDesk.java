@@ -36,11 +36,20 @@ public final class InvitationDesk {
   }
 
   public InvitationDesk(InvitationStore store, Config config, Clock clock, PatientChannels channels) {
+    this(store, config, clock, channels, null);
+  }
+
+  public InvitationDesk(InvitationStore store, Config config, Clock clock, PatientChannels channels,
+      app.previsit.store.TelegramStore telegram) {
     this.store = store;
     this.config = config;
     this.clock = clock;
     this.channels = channels;
+    this.telegram = telegram;
   }
+
+  /** Telegram's reference-to-chat memory, when the desk should make a new link shut out an old chat; may be null. */
+  private final app.previsit.store.TelegramStore telegram;
 
   public Future<Invitation> create(String patientName, String appointmentAt, String clinician, String reference) {
     return create(patientName, appointmentAt, clinician, reference, null);
@@ -50,6 +59,17 @@ public final class InvitationDesk {
   public Future<Invitation> create(String patientName, String appointmentAt, String clinician, String reference,
       String dateOfBirth) {
     try {
+      Invitation inv = prepare(patientName, appointmentAt, clinician, reference, dateOfBirth);
+      // A returning Telegram patient hears of it at once; reception's answer does not wait for that.
+      return store.create(inv).onSuccess(channels::invited);
+    } catch (Invalid e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** The invitation these fields make, not yet stored; throws {@link Invalid} naming a bad field. */
+  public Invitation prepare(String patientName, String appointmentAt, String clinician, String reference, String dateOfBirth) {
+    {
       String name = text("patientName", patientName, 200);
       String who = text("clinician", clinician, 100);
       String ref = reference == null || reference.isBlank() ? null : text("reference", reference, 64);
@@ -62,19 +82,17 @@ public final class InvitationDesk {
       Instant expires = appointmentInstant.plus(java.time.Duration.ofHours(12));
       Instant cap = now.plus(config.invitationLifetime());
       if (expires.isAfter(cap)) expires = cap;
-      Invitation inv = new Invitation(Tokens.id(), Tokens.linkToken(), name, at, who, ref, InvitationStatus.INVITED, now,
+      return new Invitation(Tokens.id(), Tokens.linkToken(), name, at, who, ref, InvitationStatus.INVITED, now,
           expires, null, null, null, born, java.util.List.of());
-      // A returning Telegram patient hears of it at once; reception's answer does not wait for that.
-      return store.create(inv).onSuccess(channels::invited);
-    } catch (Invalid e) {
-      return Future.failedFuture(e);
     }
   }
 
   public Future<Optional<Invitation>> cancel(String id) {
     return store.byId(id).compose(found -> {
       if (found.isEmpty()) return Future.succeededFuture(Optional.<Invitation>empty());
-      Invitation cancelled = found.get().withStatus(InvitationStatus.CANCELLED, clock.instant());
+      // The time of the cancel is kept as the last activity: an undo is allowed on that day only.
+      Invitation cancelled = found.get().withStatus(InvitationStatus.CANCELLED, clock.instant())
+          .withOutcome(Invitation.Outcome.CANCELLED_BY_PRACTICE).withActivity(clock.instant());
       return store.update(cancelled).map(Optional::of);
     });
   }
@@ -90,7 +108,9 @@ public final class InvitationDesk {
       if (status == InvitationStatus.CANCELLED) {
         return Future.failedFuture(new Invalid("this invitation was cancelled; create a new one instead"));
       }
-      return store.newLink(id, Tokens.linkToken()).compose(fresh -> {
+      Instant end = found.get().appointmentAt().atZone(config.timeZone()).toInstant().plus(java.time.Duration.ofHours(12));
+      if (!end.isAfter(clock.instant())) return Future.failedFuture(new Invalid("the appointment has passed"));
+      return store.newLink(id, Tokens.linkToken()).compose(fresh -> forgetOldChat(found.get()).map(fresh)).compose(fresh -> {
         if (fresh.isEmpty()) return Future.succeededFuture(fresh);
         Invitation inv = fresh.get();
         Instant appointment = inv.appointmentAt().atZone(config.timeZone()).toInstant();
@@ -98,11 +118,19 @@ public final class InvitationDesk {
         Instant cap = clock.instant().plus(config.invitationLifetime());
         if (expires.isAfter(cap)) expires = cap;
         if (expires.equals(inv.expiresAt())) return Future.succeededFuture(fresh);
-        return store.update(new Invitation(inv.id(), inv.token(), inv.patientName(), inv.appointmentAt(), inv.clinician(),
-            inv.reference(), inv.status(), inv.createdAt(), expires, inv.telegramChatId(), inv.startedAt(), inv.completedAt(),
-            inv.dateOfBirth(), inv.devices())).map(Optional::of);
+        return store.update(inv.withExpiry(expires)).map(Optional::of);
       });
     });
+  }
+
+  /**
+   * A new link means the old device is not trusted (a lost phone): its Telegram chat must not get the
+   * invitation back through an old "Begin" button, which works for the chat known for the reference.
+   */
+  private Future<Void> forgetOldChat(Invitation before) {
+    if (telegram == null || before.telegramChatId() == null || before.reference() == null) return Future.succeededFuture();
+    return telegram.chatOfReference(before.reference()).compose(chat -> chat.isPresent() && chat.get().equals(before.telegramChatId())
+        ? telegram.forgetReference(before.reference()) : Future.succeededFuture());
   }
 
   public String webLink(Invitation inv) {
@@ -136,7 +164,54 @@ public final class InvitationDesk {
         .put("telegramLink", show ? telegramLink(inv) : null)
         .put("webLink", show ? webLink(inv) : null)
         .put("linkOpened", inv.linkHeld())
-        .put("dateOfBirthGiven", inv.dateOfBirth() != null);
+        .put("dateOfBirthGiven", inv.dateOfBirth() != null)
+        .put("statusDetail", detail(inv))
+        .put("statusText", STATUS_WORDS.get(detail(inv)))
+        .put("lastActivityAt", inv.lastActivityAt() == null ? null : inv.lastActivityAt().toString());
+  }
+
+  private static final java.util.Map<String, String> STATUS_WORDS = java.util.Map.of(
+      "invited", "Invited", "opened", "Opened", "in_progress", "In progress", "stopped", "Stopped by patient",
+      "completed", "Completed", "deleted_by_patient", "Deleted by patient", "cancelled_by_practice", "Cancelled by practice",
+      "expired", "Expired");
+
+  /**
+   * Where the invitation stands in more detail than {@code status} (whose values the API keeps):
+   * invited, opened, in_progress, stopped, completed, deleted_by_patient, cancelled_by_practice, expired.
+   */
+  public String detail(Invitation inv) {
+    return switch (inv.statusAt(clock.instant())) {
+      case CANCELLED -> inv.outcome() == Invitation.Outcome.FORGOTTEN ? "deleted_by_patient" : "cancelled_by_practice";
+      case EXPIRED -> "expired";
+      case COMPLETED -> "completed";
+      case STARTED -> inv.outcome() == Invitation.Outcome.STOPPED ? "stopped" : "in_progress";
+      case INVITED -> inv.linkHeld() ? "opened" : "invited";
+    };
+  }
+
+  /**
+   * Undoes a cancel by the practice made today (the practice's day): the invitation goes back to where
+   * it was. Fails with {@link Invalid} for anything else (a patient's erasure cannot be undone).
+   */
+  public Future<Optional<Invitation>> restore(String id) {
+    return store.byId(id).compose(found -> {
+      if (found.isEmpty()) return Future.succeededFuture(Optional.<Invitation>empty());
+      Invitation inv = found.get();
+      if (inv.status() != InvitationStatus.CANCELLED || inv.outcome() != Invitation.Outcome.CANCELLED_BY_PRACTICE) {
+        return Future.failedFuture(new Invalid("only an invitation cancelled by the practice can be restored"));
+      }
+      java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(config.timeZone()));
+      Instant cancelledAt = inv.lastActivityAt() == null ? inv.createdAt() : inv.lastActivityAt();
+      if (!cancelledAt.atZone(config.timeZone()).toLocalDate().equals(today)) {
+        return Future.failedFuture(new Invalid("a cancel can be undone only on the day it was made"));
+      }
+      InvitationStatus back = inv.completedAt() != null ? InvitationStatus.COMPLETED
+          : inv.startedAt() != null ? InvitationStatus.STARTED : InvitationStatus.INVITED;
+      Invitation restored = new Invitation(inv.id(), inv.token(), inv.patientName(), inv.appointmentAt(), inv.clinician(),
+          inv.reference(), back, inv.createdAt(), inv.expiresAt(), inv.telegramChatId(), inv.startedAt(), inv.completedAt(),
+          inv.dateOfBirth(), inv.devices(), null, clock.instant());
+      return store.update(restored).map(Optional::of);
+    });
   }
 
   private LocalDateTime appointment(String value) {

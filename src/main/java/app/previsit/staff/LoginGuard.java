@@ -9,7 +9,8 @@ import java.time.Duration;
  * counted per user *and* address: after 5 from one address for one user, that pair waits 1 s, then 2,
  * 4 … up to 15 minutes per try (back-off, no lock). A correct password from an address that has not
  * been failing always gets in, even while the account is under attack from elsewhere; only while the
- * account has many failures does an address that has failed for it need to wait. Every attempt also
+ * account has many failures does an address with 3 or more recent failures for it need to wait (so
+ * one typo of the real user's does not shut them out). IPv6 addresses count by their /64. Every attempt also
  * counts towards a per-address limit. Counters live in the store, so the limits hold across event
  * loops and (with Redis) across instances.
  */
@@ -19,6 +20,8 @@ final class LoginGuard {
   /** Failures of one account (all addresses) in 15 minutes that count as an attack on it. */
   static final int ACCOUNT_UNDER_ATTACK = 20;
   static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+  /** While the account is under attack, addresses with this many recent failures for it wait (one typo does not). */
+  static final int SUSPECT_FAILURES = 3;
 
   /** Go ahead, or wait this many seconds. */
   record Decision(boolean allowed, long retryAfterSeconds) {
@@ -31,8 +34,9 @@ final class LoginGuard {
     this.counters = counters;
   }
 
-  Future<Decision> before(String username, String address) {
+  Future<Decision> before(String username, String from) {
     String user = keyPart(username);
+    String address = app.previsit.security.ClientAddress.forLimits(from);
     return counters.increment("login:addr:" + address, Duration.ofMinutes(1)).compose(attempts -> {
       if (attempts > ATTEMPTS_PER_ADDRESS_PER_MINUTE) return Future.succeededFuture(new Decision(false, 60));
       return counters.heldFor(pairWait(user, address)).compose(waitMs -> {
@@ -40,22 +44,24 @@ final class LoginGuard {
         return counters.count("login:user:" + user).compose(accountFailures -> {
           if (accountFailures < ACCOUNT_UNDER_ATTACK) return Future.succeededFuture(Decision.GO);
           return counters.count(pairFailures(user, address))
-              .map(mine -> mine == 0 ? Decision.GO : new Decision(false, 60));
+              .map(mine -> mine < SUSPECT_FAILURES ? Decision.GO : new Decision(false, 60));
         });
       });
     });
   }
 
-  Future<Void> failed(String username, String address) {
+  Future<Void> failed(String username, String from) {
     String user = keyPart(username);
+    String address = app.previsit.security.ClientAddress.forLimits(from);
     return counters.increment("login:user:" + user, Duration.ofMinutes(15))
         .compose(n -> counters.increment(pairFailures(user, address), Duration.ofHours(1)))
         .compose(n -> n < FREE_FAILURES ? Future.<Void>succeededFuture()
             : counters.hold(pairWait(user, address), backOff(n)));
   }
 
-  Future<Void> succeeded(String username, String address) {
+  Future<Void> succeeded(String username, String from) {
     String user = keyPart(username);
+    String address = app.previsit.security.ClientAddress.forLimits(from);
     return counters.reset(pairFailures(user, address)).compose(v -> counters.reset(pairWait(user, address)));
   }
 

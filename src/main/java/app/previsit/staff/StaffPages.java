@@ -46,13 +46,7 @@ final class StaffPages {
     router.get("/login").handler(p::loginPage);
     router.post("/login").handler(p::loginForm);
     router.post("/logout").handler(p::logout);
-    router.route("/reception*").handler(ctx -> api.auth.page(ctx, StaffRoutes.RECEPTION));
-    router.get("/reception").handler(p::reception);
-    router.post("/reception/invitations").handler(p::createForm);
-    router.post("/reception/invitations/:id/cancel").handler(p::cancelForm);
-    router.post("/reception/invitations/:id/new-link").handler(p::newLinkForm);
-    router.post("/reception/import").handler(p::importForm);
-    router.get("/reception/invitations/:id/qr.svg").handler(p::qrCode);
+    ReceptionPages.mount(router, services, api);
     router.route("/gp*").handler(ctx -> api.auth.page(ctx, StaffRoutes.CLINICAL));
     router.get("/gp").handler(p::gpDay);
     router.get("/gp/summaries/:id").handler(p::summaryPage);
@@ -132,96 +126,6 @@ final class StaffPages {
 
   private boolean secureCookies() {
     return services.config().publicUrl().startsWith("https");
-  }
-
-  private void reception(RoutingContext ctx) {
-    LocalDate date = api.date(ctx);
-    if (date == null) return;
-    services.stores().invitations().byDate(date).onSuccess(list -> {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (var inv : list) {
-        JsonObject j = api.desk.json(inv);
-        Map<String, Object> row = new HashMap<>(j.getMap());
-        row.put("time", time(j.getString("appointmentAt")));
-        String status = j.getString("status");
-        row.put("cancellable", !"cancelled".equals(status) && !"completed".equals(status));
-        row.put("linkUsable", !"cancelled".equals(status));
-        rows.add(row);
-      }
-      Map<String, Object> m = model(api, ctx, "Reception");
-      m.put("date", date.toString());
-      m.put("invitations", rows);
-      m.put("script", "staff.js");
-      ctx.response().putHeader("Refresh", "60");
-      html(ctx, 200, "reception", m);
-    }).onFailure(ctx::fail);
-  }
-
-  private void createForm(RoutingContext ctx) {
-    if (!csrf(ctx)) return;
-    var f = ctx.request().formAttributes();
-    String who = api.auth.who(ctx);
-    api.desk.create(f.get("patientName"), f.get("appointmentAt"), f.get("clinician"), f.get("reference"), f.get("dateOfBirth"))
-        .compose(inv -> api.audit(who, "create-invitation", inv.id()).map(inv))
-        .onSuccess(inv -> redirect(ctx, "/reception?date=" + inv.appointmentAt().toLocalDate()))
-        .onFailure(e -> {
-          if (e instanceof InvitationDesk.Invalid) notice(ctx, 400, "Reception", "Please check the form", e.getMessage(), "/reception");
-          else ctx.fail(e);
-        });
-  }
-
-  private void cancelForm(RoutingContext ctx) {
-    if (!csrf(ctx)) return;
-    String who = api.auth.who(ctx);
-    api.desk.cancel(ctx.pathParam("id")).compose(found -> found.isEmpty() ? Future.succeededFuture(found)
-            : api.audit(who, "cancel-invitation", found.get().id()).map(found))
-        .onSuccess(found -> redirect(ctx,
-        found.map(i -> "/reception?date=" + i.appointmentAt().toLocalDate()).orElse("/reception"))).onFailure(ctx::fail);
-  }
-
-  /** A new link: shown once on a page of its own (with its QR code) for reception to send. */
-  private void newLinkForm(RoutingContext ctx) {
-    if (!csrf(ctx)) return;
-    String who = api.auth.who(ctx);
-    api.desk.newLink(ctx.pathParam("id")).compose(found -> found.isEmpty() ? Future.succeededFuture(found)
-            : api.audit(who, "new-link", found.get().id()).map(found))
-        .onSuccess(found -> {
-          if (found.isEmpty()) {
-            notice(ctx, 404, "Not found", "No such invitation", "It may have been deleted.", "/reception");
-            return;
-          }
-          JsonObject j = api.desk.json(found.get(), true);
-          Map<String, Object> m = model(api, ctx, "New link");
-          m.put("heading", "New link for " + found.get().patientName());
-          m.put("message", "The old link no longer works. Send this one to the patient; it is shown only now "
-              + "and until the patient opens it: " + j.getString("webLink"));
-          m.put("back", "/reception?date=" + found.get().appointmentAt().toLocalDate());
-          m.put("error", false);
-          html(ctx, 200, "notice", m);
-        })
-        .onFailure(e -> {
-          if (e instanceof InvitationDesk.Invalid) notice(ctx, 400, "Reception", "No new link", e.getMessage(), "/reception");
-          else ctx.fail(e);
-        });
-  }
-
-  private void importForm(RoutingContext ctx) {
-    if (!csrf(ctx)) return;
-    String csv = Optional.ofNullable(ctx.request().getFormAttribute("csv")).orElse("");
-    api.importRows(csv, api.auth.who(ctx)).onSuccess(rows -> {
-      Map<String, Object> m = model(api, ctx, "Import");
-      m.put("rows", rows.stream().map(JsonObject::getMap).toList());
-      html(ctx, 200, "import", m);
-    }).onFailure(e -> notice(ctx, 400, "Import", "The list could not be read", e.getMessage(), "/reception"));
-  }
-
-  private void qrCode(RoutingContext ctx) {
-    services.stores().invitations().byId(ctx.pathParam("id")).onSuccess(found -> {
-      // Once a device holds the link its QR code would only help someone else try to open it.
-      if (found.isEmpty() || found.get().linkHeld()) notice(ctx, 404, "Not found", "No link to show",
-          "The link has been opened on the patient's device, or the invitation was deleted.", "/reception");
-      else ctx.response().putHeader("Content-Type", "image/svg+xml").end(QrCodes.svg(api.desk.webLink(found.get())));
-    }).onFailure(ctx::fail);
   }
 
   private void gpDay(RoutingContext ctx) {
@@ -338,6 +242,12 @@ final class StaffPages {
     }
   }
 
+  static boolean csrf(StaffRoutes api, RoutingContext ctx) {
+    if (api.auth.csrfOk(ctx)) return true;
+    notice(api, ctx, 403, "Expired form", "This form has expired", "Please go back, reload the page and try again.", null);
+    return false;
+  }
+
   private boolean csrf(RoutingContext ctx) {
     if (api.auth.csrfOk(ctx)) return true;
     notice(ctx, 403, "Expired form", "This form has expired", "Please go back, reload the page and try again.", null);
@@ -345,6 +255,10 @@ final class StaffPages {
   }
 
   private void notice(RoutingContext ctx, int status, String title, String heading, String message, String back) {
+    notice(api, ctx, status, title, heading, message, back);
+  }
+
+  static void notice(StaffRoutes api, RoutingContext ctx, int status, String title, String heading, String message, String back) {
     Map<String, Object> m = model(api, ctx, title);
     m.put("heading", heading);
     m.put("message", message);
@@ -353,7 +267,7 @@ final class StaffPages {
     html(ctx, status, "notice", m);
   }
 
-  private static String time(String isoOffset) {
+  static String time(String isoOffset) {
     try {
       return OffsetDateTime.parse(isoOffset).toLocalTime().toString();
     } catch (RuntimeException e) {
@@ -361,7 +275,7 @@ final class StaffPages {
     }
   }
 
-  private static void redirect(RoutingContext ctx, String to) {
+  static void redirect(RoutingContext ctx, String to) {
     ctx.response().setStatusCode(303).putHeader("Location", to).end();
   }
 

@@ -12,8 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,8 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /** The staff JSON API: login, invitations (reception, admin), summaries (gp, admin), audit (admin). */
 public final class StaffRoutes {
@@ -50,7 +46,8 @@ public final class StaffRoutes {
         services.clock());
     this.auth = new StaffAuth(sessions);
     this.guard = new LoginGuard(services.stores().counters());
-    this.desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock(), services.channels());
+    this.desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock(), services.channels(),
+        services.stores().telegram());
   }
 
   public static void mount(Router router, Services services) {
@@ -62,7 +59,6 @@ public final class StaffRoutes {
     router.post("/api/login").handler(r::login);
     router.post("/api/logout").handler(r::logout);
     router.route("/api/invitations*").handler(ctx -> r.auth.api(ctx, RECEPTION));
-    router.post("/api/invitations/import").handler(r::importCsv);
     router.post("/api/invitations").handler(r::createInvitation);
     router.get("/api/invitations").handler(r::listInvitations);
     router.delete("/api/invitations/:id").handler(r::cancelInvitation);
@@ -72,6 +68,7 @@ public final class StaffRoutes {
     router.get("/api/summaries/:id").handler(r::summary);
     router.get("/api/audit").handler(ctx -> r.auth.api(ctx, ADMIN));
     router.get("/api/audit").handler(r::audit);
+    AlertRoutes.mount(router, services, r);
     UserAdmin.mount(router, services, r);
     StaffPages.mount(router, services, r);
   }
@@ -112,19 +109,25 @@ public final class StaffRoutes {
    */
   Future<LoginResult> authenticate(RoutingContext ctx, String username, String password) {
     String address = ClientAddress.of(ctx, services.config().bounds().trustedProxies());
-    String typed = LoginGuard.keyPart(username);
     return guard.before(username, address).compose(decision -> {
       if (!decision.allowed()) {
-        return audit(typed, "login-throttled", address).map(new LoginResult(Optional.empty(), 429,
+        // Counted, not audited: refusals come as fast as anyone can send them and would flood the audit.
+        services.metrics().counter("previsit_logins_throttled_total").increment();
+        return Future.succeededFuture(new LoginResult(Optional.empty(), 429,
             "too many login attempts from here, please wait " + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds()));
       }
       return services.stores().users().find(username).compose(found -> services.vertx().executeBlocking(() ->
-          Passwords.matches(password, found.map(StaffUser::passwordHash).orElse(null)) ? found : Optional.<StaffUser>empty()))
-          .compose(user -> user.isPresent()
-              ? guard.succeeded(username, address).compose(v -> audit(user.get().username(), "login", address))
-                  .map(LoginResult.ok(user.get()))
-              : guard.failed(username, address).compose(v -> audit(typed, "login-failed", address))
-                  .map(new LoginResult(Optional.empty(), 401, "wrong username or password", 0)));
+          Passwords.matches(password, found.map(StaffUser::passwordHash).orElse(null)) ? found : Optional.<StaffUser>empty())
+          .compose(user -> {
+            if (user.isPresent()) {
+              return guard.succeeded(username, address).compose(v -> audit(user.get().username(), "login", address))
+                  .map(LoginResult.ok(user.get()));
+            }
+            // A name with no account is not written down: it may be a password typed in the wrong box.
+            String actor = found.isPresent() ? found.get().username() : "(no such user)";
+            return guard.failed(username, address).compose(v -> audit(actor, "login-failed", address))
+                .map(new LoginResult(Optional.empty(), 401, "wrong username or password", 0));
+          }));
     });
   }
 
@@ -182,47 +185,6 @@ public final class StaffRoutes {
       if (found.isEmpty()) HttpErrors.send(ctx, 404, "no invitation with that id");
       else ctx.response().putHeader("Content-Type", "application/json").end(desk.json(found.get()).encode());
     }).onFailure(ctx::fail);
-  }
-
-  private void importCsv(RoutingContext ctx) {
-    String csv = ctx.body().asString();
-    if (csv == null || csv.isBlank()) {
-      HttpErrors.send(ctx, 400, "a CSV body is required: patientName,appointmentAt,clinician,reference");
-      return;
-    }
-    importRows(csv, auth.who(ctx)).onSuccess(rows -> ctx.response().putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("created", rows.stream().filter(r -> r.getBoolean("ok")).count())
-            .put("failed", rows.stream().filter(r -> !r.getBoolean("ok")).count()).put("rows", new JsonArray(rows)).encode()))
-        .onFailure(e -> invalidOrFail(ctx, e));
-  }
-
-  /** One result per data row: {row, ok, id?, error?}. Good rows are created (each audited), bad rows reported. */
-  Future<List<JsonObject>> importRows(String csv, String who) {
-    List<CSVRecord> records;
-    try {
-      records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-          .setTrim(true).setIgnoreHeaderCase(true).build().parse(new StringReader(csv)).getRecords();
-    } catch (IOException | RuntimeException e) {
-      return Future.failedFuture(new InvitationDesk.Invalid("the CSV could not be read: " + e.getMessage()));
-    }
-    List<Future<JsonObject>> results = new ArrayList<>();
-    for (CSVRecord r : records) {
-      long row = r.getRecordNumber() + 1;
-      results.add(desk.create(field(r, "patientName"), field(r, "appointmentAt"), field(r, "clinician"), field(r, "reference"),
-              field(r, "dateOfBirth"))
-          .compose(inv -> audit(who, "create-invitation", inv.id()).map(inv))
-          .map(inv -> new JsonObject().put("row", row).put("ok", true).put("id", inv.id()).put("patientName", inv.patientName())
-              .put("webLink", desk.webLink(inv)))
-          .recover(e -> Future.succeededFuture(new JsonObject().put("row", row).put("ok", false)
-              .put("error", e instanceof InvitationDesk.Invalid ? e.getMessage() : "could not be saved"))));
-    }
-    return Future.all(results).map(all -> results.stream().map(Future::result).toList()).compose(rows -> audit(who,
-        "import-invitations", rows.stream().filter(r -> r.getBoolean("ok")).count() + " created, "
-            + rows.stream().filter(r -> !r.getBoolean("ok")).count() + " failed").map(rows));
-  }
-
-  private static String field(CSVRecord r, String name) {
-    return r.isMapped(name) && r.isSet(name) ? r.get(name) : null;
   }
 
   private void listSummaries(RoutingContext ctx) {

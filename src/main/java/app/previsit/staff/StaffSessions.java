@@ -37,13 +37,14 @@ public final class StaffSessions {
   public Future<String> start(StaffUser user) {
     String random = Secret.randomToken(32);
     Instant now = clock.instant();
-    StaffSession s = new StaffSession(key(random), user.username(), user.role(), now, now.plus(LIFETIME));
+    StaffSession s = new StaffSession(key(random), user.username(), user.role(), credential(user), now, now.plus(LIFETIME));
     return store.create(s).map(v -> random + "." + secret.sign("staff-token", random));
   }
 
   /**
    * The live session behind {@code token}: signed by this deployment, still in the store, not past its
-   * lifetime, and its account still there with the same role (a users file edited by hand counts too).
+   * lifetime, and its account still there with the same role and password (a users file edited by hand
+   * counts too).
    */
   public Future<Optional<StaffSession>> check(String token) {
     Optional<String> random = randomPart(token);
@@ -53,7 +54,8 @@ public final class StaffSessions {
         return Future.succeededFuture(Optional.<StaffSession>empty());
       }
       StaffSession s = found.get();
-      return users.find(s.username()).map(user -> user.map(StaffUser::role).filter(s.role()::equals).map(r -> s));
+      return users.find(s.username()).map(user -> user
+          .filter(u -> u.role() == s.role() && credential(u).equals(s.credential())).map(u -> s));
     });
   }
 
@@ -77,6 +79,10 @@ public final class StaffSessions {
     if (dot <= 0) return Optional.empty();
     String random = token.substring(0, dot);
     return secret.verify("staff-token", random, token.substring(dot + 1)) ? Optional.of(random) : Optional.empty();
+  }
+
+  private String credential(StaffUser u) {
+    return secret.sign("staff-credential", u.passwordHash());
   }
 
   private String key(String random) {

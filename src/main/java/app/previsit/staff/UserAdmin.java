@@ -165,7 +165,15 @@ final class UserAdmin {
     services.stores().users().all().onSuccess(users -> {
       var m = StaffPages.model(api, ctx, "Staff accounts");
       m.put("users", users.stream().map(u -> java.util.Map.of("username", u.username(), "role", u.role().json())).toList());
-      Optional.ofNullable(ctx.request().getParam("done")).filter(d -> d.length() < 200).ifPresent(d -> m.put("done", d));
+      // Only our own words, with a name that is an account's: a link cannot make this page say anything else.
+      String user = Optional.ofNullable(ctx.request().getParam("user")).filter(u -> u.matches("[A-Za-z0-9._-]{1,64}")).orElse(null);
+      String done = user == null ? null : switch (String.valueOf(ctx.request().getParam("done"))) {
+        case "added" -> "Added " + user + ".";
+        case "changed" -> "Changed " + user + "; they need to log in again.";
+        case "deleted" -> "Deleted " + user + ".";
+        default -> null;
+      };
+      if (done != null) m.put("done", done);
       StaffPages.html(ctx, 200, "users", m);
     }).onFailure(ctx::fail);
   }
@@ -174,7 +182,7 @@ final class UserAdmin {
     if (!formOk(ctx)) return;
     var f = ctx.request().formAttributes();
     create(api.auth.who(ctx), String.valueOf(f.get("username")), String.valueOf(f.get("password")), String.valueOf(f.get("role")))
-        .onSuccess(u -> done(ctx, "Added " + u.username() + "."))
+        .onSuccess(u -> done(ctx, "added", u.username()))
         .onFailure(e -> formFailed(ctx, e));
   }
 
@@ -188,14 +196,14 @@ final class UserAdmin {
       return;
     }
     update(api.auth.who(ctx), ctx.pathParam("username"), role, password)
-        .onSuccess(u -> done(ctx, "Changed " + u.username() + "; they need to log in again."))
+        .onSuccess(u -> done(ctx, "changed", u.username()))
         .onFailure(e -> formFailed(ctx, e));
   }
 
   private void deleteForm(RoutingContext ctx) {
     if (!formOk(ctx)) return;
     String target = ctx.pathParam("username");
-    delete(api.auth.who(ctx), target).onSuccess(v -> done(ctx, "Deleted " + target + ".")).onFailure(e -> formFailed(ctx, e));
+    delete(api.auth.who(ctx), target).onSuccess(v -> done(ctx, "deleted", target)).onFailure(e -> formFailed(ctx, e));
   }
 
   private boolean formOk(RoutingContext ctx) {
@@ -204,9 +212,9 @@ final class UserAdmin {
     return false;
   }
 
-  private static void done(RoutingContext ctx, String what) {
-    ctx.response().setStatusCode(303)
-        .putHeader("Location", "/admin/users?done=" + java.net.URLEncoder.encode(what, java.nio.charset.StandardCharsets.UTF_8)).end();
+  private static void done(RoutingContext ctx, String what, String user) {
+    ctx.response().setStatusCode(303).putHeader("Location", "/admin/users?done=" + what + "&user="
+        + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)).end();
   }
 
   private void formFailed(RoutingContext ctx, Throwable e) {

@@ -38,8 +38,9 @@ public interface InvitationStore {
   Future<Boolean> holdLink(String invitationId, String device);
 
   /**
-   * Adds a browser that proved it is the patient's (date of birth) beside the link's holders; past
-   * {@link Invitation#MAX_DEVICES} the oldest drops out. False when there is no such invitation.
+   * Adds a browser that proved it is the patient's (date of birth) beside the link's holders. False
+   * when there is no such invitation, or the link already has {@link Invitation#MAX_DEVICES} (none is
+   * pushed out: the patient's own devices keep it; a new link starts again).
    */
   Future<Boolean> addDevice(String invitationId, String device);
 

@@ -18,6 +18,9 @@ public interface Stores extends AutoCloseable {
   /** Counters for rate limits and login back-off, shared by the whole process or deployment. */
   Counters counters();
 
+  /** Emergency alerts for the practice. */
+  AlertStore alerts();
+
   /** The Telegram channel's inbox and chat state. */
   TelegramStore telegram();
 

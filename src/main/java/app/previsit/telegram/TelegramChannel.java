@@ -75,7 +75,7 @@ public final class TelegramChannel {
     this.json = mapper();
     this.calls = new TelegramCalls(client, services.vertx(), context, TelegramCalls.Retry.DEFAULT, services.metrics());
     Config config = services.config();
-    this.messages = Messages.load(config.messagesFile(), Map.of("phone", config.practicePhone(),
+    this.messages = Messages.load(config.messagesFile(), Map.of("phone", config.practiceContact(),
         "days", Long.toString(config.retentionAfterAppointment().toDays())));
     this.delivery = new Delivery(calls, store, services.vertx());
     this.files = new TelegramFiles(services.vertx(), calls, config.telegramApiUrl(), config.telegramBotToken().orElseThrow());

@@ -24,7 +24,16 @@ public final class RequestDeadline {
       }
       ctx.request().connection().close();
     });
+    ctx.put(TIMER_KEY, timer);
     ctx.addEndHandler(ar -> ctx.vertx().cancelTimer(timer));
     ctx.next();
   }
+
+  /** For a response that stays open on purpose (an event stream): no deadline, the idle timeout still applies. */
+  public static void lift(RoutingContext ctx) {
+    Long timer = ctx.get(TIMER_KEY);
+    if (timer != null) ctx.vertx().cancelTimer(timer);
+  }
+
+  private static final String TIMER_KEY = "requestDeadline.timer";
 }

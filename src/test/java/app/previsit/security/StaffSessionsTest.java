@@ -58,6 +58,15 @@ class StaffSessionsTest {
   }
 
   @Test
+  void aTokenFromAnotherDeploymentIsRefused() throws Exception {
+    try (RunningServer other = RunningServer.start(Map.of("PREVISIT_SESSION_SECRET", "another-deployments-secret-0123456789"))) {
+      String theirs = other.login("gp");
+      assertEquals(200, other.send("GET", "/api/summaries", theirs, null).statusCode());
+      assertEquals(401, api("GET", "/api/summaries", theirs, null).statusCode(), "signed with another secret");
+    }
+  }
+
+  @Test
   void logoutEndsTheSessionAtOnce() throws Exception {
     String token = app.login("gp");
     assertEquals(200, api("GET", "/api/summaries", token, null).statusCode());
@@ -66,9 +75,13 @@ class StaffSessionsTest {
 
     Browser person = new Browser(app.base);
     person.logIn("gp", "demo");
+    String copied = person.cookie("previsit_session");
     String page = person.get("/gp").body();
     assertEquals(303, person.postForm("/logout", "csrf=" + Browser.enc(Browser.field(page, "csrf"))).statusCode());
-    assertEquals(302, person.get("/gp").statusCode(), "the session is gone, not just the cookie");
+    // A copy of the cookie taken before logout (another tab, a stolen cookie) no longer works.
+    Browser copy = new Browser(app.base);
+    assertEquals(302, copy.send("GET", "/gp", Map.of("Cookie", "previsit_session=" + copied), null).statusCode(),
+        "the session is gone from the server, not just the cookie from the browser");
   }
 
   @Test

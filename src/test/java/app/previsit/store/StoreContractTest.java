@@ -125,8 +125,10 @@ abstract class StoreContractTest {
     assertEquals(List.of("deviceA"), started.devices());
     assertTrue(await(store.addDevice(inv.id(), "deviceB")), "a browser that proved itself is added");
     assertTrue(await(store.holdLink(inv.id(), "deviceB")));
-    for (String d : List.of("c", "d", "e")) await(store.addDevice(inv.id(), d));
-    assertEquals(List.of("c", "d", "e"), await(store.byId(inv.id())).orElseThrow().devices(), "at most three, oldest out");
+    assertTrue(await(store.addDevice(inv.id(), "deviceC")));
+    assertFalse(await(store.addDevice(inv.id(), "deviceD")), "at most three");
+    assertEquals(List.of("deviceA", "deviceB", "deviceC"), await(store.byId(inv.id())).orElseThrow().devices(),
+        "none of the patient's devices is pushed out");
 
     Invitation renewed = await(store.newLink(inv.id(), Tokens.linkToken())).orElseThrow();
     assertTrue(renewed.devices().isEmpty());
@@ -140,6 +142,17 @@ abstract class StoreContractTest {
     assertTrue(await(store.holdLink(inv.id(), "deviceZ")), "the new link is free for the next browser");
     assertTrue(await(store.newLink("no-such-id", Tokens.linkToken())).isEmpty());
     assertFalse(await(store.holdLink("no-such-id", "x")));
+  }
+
+  @Test
+  void aNewLinkLeavesAChatThatHasMovedOnToAnotherInvitationAlone() throws Exception {
+    InvitationStore store = stores().invitations();
+    Invitation old = await(store.create(invitation("Old", LocalDateTime.of(2031, 4, 4, 10, 0))));
+    Invitation later = await(store.create(invitation("Later", LocalDateTime.of(2031, 4, 5, 10, 0))));
+    assertTrue(await(store.bindTelegramChat(old.id(), 6262L)));
+    assertTrue(await(store.bindTelegramChat(later.id(), 6262L)), "the chat moves on to the next appointment");
+    await(store.newLink(old.id(), Tokens.linkToken()));
+    assertEquals(later.id(), await(store.byTelegramChat(6262L)).orElseThrow().id());
   }
 
   @Test
@@ -159,9 +172,9 @@ abstract class StoreContractTest {
     StaffSessionStore s = stores().staffSessions();
     String user = "u" + freshId();
     Instant now = Instant.now();
-    StaffSession one = new StaffSession("k1" + user, user, StaffUser.Role.GP, now, now.plusSeconds(3600));
-    StaffSession two = new StaffSession("k2" + user, user, StaffUser.Role.GP, now, now.plusSeconds(3600));
-    StaffSession other = new StaffSession("k3" + user, user + "x", StaffUser.Role.ADMIN, now, now.plusSeconds(3600));
+    StaffSession one = new StaffSession("k1" + user, user, StaffUser.Role.GP, "cred", now, now.plusSeconds(3600));
+    StaffSession two = new StaffSession("k2" + user, user, StaffUser.Role.GP, "cred", now, now.plusSeconds(3600));
+    StaffSession other = new StaffSession("k3" + user, user + "x", StaffUser.Role.ADMIN, "cred", now, now.plusSeconds(3600));
     await(s.create(one));
     await(s.create(two));
     await(s.create(other));
@@ -171,7 +184,7 @@ abstract class StoreContractTest {
     assertEquals(1, await(s.endAllOf(user)));
     assertTrue(await(s.find(two.key())).isEmpty(), "ended with its user");
     assertTrue(await(s.find(other.key())).isPresent(), "another user's session stays");
-    StaffSession expired = new StaffSession("k4" + user, user, StaffUser.Role.GP, now.minusSeconds(10), now.plusMillis(300));
+    StaffSession expired = new StaffSession("k4" + user, user, StaffUser.Role.GP, "cred", now.minusSeconds(10), now.plusMillis(300));
     await(s.create(expired));
     Thread.sleep(400);
     assertTrue(await(s.find(expired.key())).isEmpty(), "expired");

@@ -321,6 +321,31 @@ class TelegramConversationTest {
   }
 
   @Test
+  void aNewLinkShutsOutTheOldChatEvenThroughItsBeginButton() throws Exception {
+    TelegramPatient p = patient();
+    JsonObject first = invite("Vi Lost", "NHS-888");
+    p.says("/start " + token(first));
+    p.presses("Let's start");
+    int n = api.sent(p.chatId).size();
+    JsonObject second = invite("Vi Lost", "NHS-888");
+    api.awaitSentCount(p.chatId, n + 1, TelegramPatient.WAIT);
+    JsonObject offer = p.lastKeyboard();
+    String begin = TelegramPatient.callbackData(offer, "Begin");
+    p.presses("Begin");
+    assertEquals(p.chatId, RunningServer.await(app.server.services().stores().invitations().byId(second.getString("id")))
+        .orElseThrow().telegramChatId());
+    // The phone is lost: reception sends a new link.
+    String reception = app.login("reception");
+    assertEquals(200, app.send("POST", "/api/invitations/" + second.getString("id") + "/link", reception, null).statusCode());
+    int before = api.sent(p.chatId).size();
+    p.lastUpdateId = api.pushCallback(p.chatId, offer.getInteger("message_id"), begin);
+    List<JsonObject> answer = p.repliesAfter(before);
+    assertSaid(answer, "no longer applies");
+    assertEquals(null, RunningServer.await(app.server.services().stores().invitations().byId(second.getString("id")))
+        .orElseThrow().telegramChatId(), "the old chat did not take the invitation back");
+  }
+
+  @Test
   void aReplyLongerThanTelegramAllowsArrivesInPiecesAndNothingIsLost() throws Exception {
     JsonObject inv = invite("Max", null);
     TelegramPatient p = begun(inv);

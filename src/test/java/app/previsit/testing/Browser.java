@@ -42,6 +42,12 @@ public final class Browser {
     return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The value of a cookie this browser holds, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue)
+        .findFirst().orElse(null);
+  }
+
   public HttpResponse<String> get(String path) throws Exception {
     return send("GET", path, Map.of(), null);
   }

@@ -86,7 +86,8 @@ class StaffApiTest {
     JsonObject result = new JsonObject(r.body());
     assertEquals(1, result.getLong("created"));
     assertEquals(2, result.getLong("failed"));
-    assertTrue(result.getJsonArray("rows").getJsonObject(1).getString("error").contains("patientName"));
+    assertTrue(result.getJsonArray("rows").getJsonObject(1).getString("error").contains("name is missing"),
+        result.encode());
     assertTrue(app.send("GET", "/api/invitations?date=" + tomorrow, token, null).body().contains("Vale, Viv"));
   }
 

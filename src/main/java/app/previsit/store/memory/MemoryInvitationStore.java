@@ -51,10 +51,10 @@ public final class MemoryInvitationStore implements InvitationStore {
   public synchronized Future<Boolean> addDevice(String invitationId, String device) {
     Invitation inv = byId.get(invitationId);
     if (inv == null) return Future.succeededFuture(false);
+    if (inv.devices().contains(device)) return Future.succeededFuture(true);
+    if (inv.devices().size() >= Invitation.MAX_DEVICES) return Future.succeededFuture(false);
     List<String> held = new ArrayList<>(inv.devices());
-    held.remove(device);
     held.add(device);
-    while (held.size() > Invitation.MAX_DEVICES) held.remove(0);
     byId.put(invitationId, inv.withDevices(held));
     return Future.succeededFuture(true);
   }

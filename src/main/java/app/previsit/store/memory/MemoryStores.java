@@ -19,6 +19,7 @@ public final class MemoryStores implements Stores {
   private final TelegramStore telegram = new MemoryTelegramStore();
   private final StaffSessionStore staffSessions = new MemoryStaffSessionStore(java.time.Clock.systemUTC());
   private final Counters counters = new MemoryCounters(java.time.Clock.systemUTC());
+  private final app.previsit.store.AlertStore alerts = new MemoryAlertStore();
 
   public MemoryStores() {
     this(new MemoryUserStore());
@@ -35,6 +36,7 @@ public final class MemoryStores implements Stores {
   @Override public TelegramStore telegram() { return telegram; }
   @Override public StaffSessionStore staffSessions() { return staffSessions; }
   @Override public Counters counters() { return counters; }
+  @Override public app.previsit.store.AlertStore alerts() { return alerts; }
   @Override public Future<Void> ping() { return Future.succeededFuture(); }
   @Override public String kind() { return "memory"; }
   @Override public void close() {}

@@ -75,14 +75,17 @@ final class RedisInvitationStore implements InvitationStore {
       save(KEYS[1], withDevices(json, ARGV[1]))
       return 1""";
 
-  /** KEYS inv; ARGV device, most devices. Adds the device last; the oldest drop out past the limit. */
+  /** KEYS inv; ARGV device, most devices. Adds the device unless the link already has the most it may. */
   private static final String ADD_DEVICE = LUA_HELPERS + """
       local json = redis.call('GET', KEYS[1])
       if not json then return 0 end
       local list = {}
-      for d in string.gmatch(devicesOf(json), '[^,]+') do if d ~= ARGV[1] then table.insert(list, d) end end
+      for d in string.gmatch(devicesOf(json), '[^,]+') do
+        if d == ARGV[1] then return 1 end
+        table.insert(list, d)
+      end
+      if #list >= tonumber(ARGV[2]) then return 0 end
       table.insert(list, ARGV[1])
-      while #list > tonumber(ARGV[2]) do table.remove(list, 1) end
       save(KEYS[1], withDevices(json, table.concat(list, ',')))
       return 1""";
 
@@ -96,7 +99,7 @@ final class RedisInvitationStore implements InvitationStore {
       local old = string.match(json, '"token":"([^"]*)"')
       if old then redis.call('DEL', ARGV[3] .. old) end
       local chat = chatOf(json)
-      if chat then redis.call('DEL', ARGV[4] .. chat) end
+      if chat and redis.call('GET', ARGV[4] .. chat) == ARGV[2] then redis.call('DEL', ARGV[4] .. chat) end
       json = string.gsub(json, '"token":"[^"]*"', function() return '"token":"' .. ARGV[1] .. '"' end, 1)
       json = string.gsub(json, '"telegramChatId":[^,}]*', function() return '"telegramChatId":null' end, 1)
       json = withDevices(json, '')

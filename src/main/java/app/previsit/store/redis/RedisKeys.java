@@ -20,6 +20,9 @@ package app.previsit.store.redis;
  * previsit:staff:session:{key} string staff session JSON (user, role, times); key = hash of the cookie's secret  expires with it (12 h)
  * previsit:staff:sessions:{username} set keys of that user's sessions (ended together)  lives as long as the newest
  * previsit:count:{name}      string  a rate-limit counter or back-off marker  expires with its window
+ * previsit:alert:{id}        string  an emergency alert (invitation, patient name, category, acknowledgement)  retention
+ * previsit:alerts            zset    alert ids by time raised (trimmed to the retention period)
+ * previsit:alerts:open       set     ids of alerts nobody has acknowledged yet
  * </pre>
  * Patient data lives only in inv, session, log (and the token/day/chat indexes point at it);
  * forgetting a patient deletes the session and cancels the invitation.
@@ -47,4 +50,7 @@ final class RedisKeys {
   static String staffSession(String key) { return PREFIX + "staff:session:" + key; }
   static String staffSessionsOf(String username) { return PREFIX + "staff:sessions:" + username; }
   static String counter(String name) { return PREFIX + "count:" + name; }
+  static String alert(String id) { return PREFIX + "alert:" + id; }
+  static String alerts() { return PREFIX + "alerts"; }
+  static String openAlerts() { return PREFIX + "alerts:open"; }
 }

@@ -42,7 +42,7 @@ final class RedisStaffSessionStore implements StaffSessionStore {
   @Override
   public Future<Void> create(StaffSession s) {
     String json = new JsonObject().put("key", s.key()).put("username", s.username()).put("role", s.role().json())
-        .put("createdAt", s.createdAt().toString()).put("expiresAt", s.expiresAt().toString()).encode();
+        .put("credential", s.credential()).put("createdAt", s.createdAt().toString()).put("expiresAt", s.expiresAt().toString()).encode();
     String[] keys = {RedisKeys.staffSession(s.key()), RedisKeys.staffSessionsOf(s.username())};
     return redis.call(() -> redis.redis().<Long>eval(CREATE, ScriptOutputType.INTEGER, keys, json, s.key(),
         Long.toString(s.expiresAt().toEpochMilli()))).mapEmpty();
@@ -53,7 +53,7 @@ final class RedisStaffSessionStore implements StaffSessionStore {
     return redis.call(() -> redis.redis().get(RedisKeys.staffSession(key))).map(json -> Optional.ofNullable(json).map(j -> {
       JsonObject o = new JsonObject(j);
       return new StaffSession(o.getString("key"), o.getString("username"), StaffUser.Role.fromJson(o.getString("role")),
-          Instant.parse(o.getString("createdAt")), Instant.parse(o.getString("expiresAt")));
+          o.getString("credential", ""), Instant.parse(o.getString("createdAt")), Instant.parse(o.getString("expiresAt")));
     }));
   }
 

@@ -41,6 +41,7 @@ public final class RedisStores implements Stores {
   private final TelegramStore telegram;
   private final StaffSessionStore staffSessions;
   private final Counters counters;
+  private final app.previsit.store.AlertStore alerts;
 
   private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection, Config config) {
     this.client = client;
@@ -52,6 +53,7 @@ public final class RedisStores implements Stores {
     this.telegram = new RedisTelegramStore(this, config);
     this.staffSessions = new RedisStaffSessionStore(this);
     this.counters = new RedisCounters(this);
+    this.alerts = new RedisAlertStore(this);
   }
 
   /** Connects at start-up (blocking, before serving); an unreachable Redis stops the start with one clear line. */
@@ -114,6 +116,7 @@ public final class RedisStores implements Stores {
   @Override public TelegramStore telegram() { return telegram; }
   @Override public StaffSessionStore staffSessions() { return staffSessions; }
   @Override public Counters counters() { return counters; }
+  @Override public app.previsit.store.AlertStore alerts() { return alerts; }
   @Override public String kind() { return "redis"; }
 
   @Override

@@ -140,18 +140,19 @@ public final class ChatRoutes {
 
   /**
    * True when {@code given} is the patient's date of birth: this browser then holds the link too.
-   * Answers 403/429 itself when there is no date to confirm or too many wrong ones.
+   * Answers 403/429 itself when there is no date to confirm, too many wrong ones, or no room for
+   * another device. Each try is counted before it is checked, so tries sent at once cannot pass the limit.
    */
   private Future<Boolean> confirmBirthDate(RoutingContext ctx, Invitation inv, String given) {
+    boolean page = !ctx.request().path().startsWith("/chat/api/");
     if (inv.dateOfBirth() == null) {
-      answer(ctx, !ctx.request().path().startsWith("/chat/api/"), 403, lockedMessage(false));
+      answer(ctx, page, 403, lockedMessage(false));
       return Future.succeededFuture(false);
     }
     String tries = "dob:" + inv.id();
-    return services.stores().counters().count(tries).compose(n -> {
-      if (n >= BIRTH_DATE_TRIES_PER_HOUR) {
-        answer(ctx, !ctx.request().path().startsWith("/chat/api/"), 429,
-            "Too many tries. Please call " + services.config().practicePhone() + " and ask for a new link.");
+    return services.stores().counters().increment(tries, java.time.Duration.ofHours(1)).compose(n -> {
+      if (n > BIRTH_DATE_TRIES_PER_HOUR) {
+        answer(ctx, page, 429, "Too many tries. Please call " + services.config().practiceContact() + " and ask for a new link.");
         return Future.succeededFuture(false);
       }
       boolean match;
@@ -160,76 +161,100 @@ public final class ChatRoutes {
       } catch (java.time.DateTimeException e) {
         match = false;
       }
-      if (!match) {
-        return services.stores().counters().increment(tries, java.time.Duration.ofHours(1))
-            .compose(x -> audit("open-link-refused", inv)).map(false);
-      }
-      return services.stores().invitations().addDevice(inv.id(), devices.of(ctx))
-          .compose(x -> services.stores().counters().reset(tries))
-          .compose(x -> audit("open-link-new-device", inv)).map(true);
+      if (!match) return audit("open-link-refused", inv).map(false);
+      return services.stores().invitations().addDevice(inv.id(), devices.of(ctx)).compose(added -> {
+        if (!added) {
+          answer(ctx, page, 403, "This link is already open on as many devices as it may be. Please call "
+              + services.config().practiceContact() + " and ask for a new link.");
+          return Future.succeededFuture(false);
+        }
+        return services.stores().counters().reset(tries).compose(x -> audit("open-link-new-device", inv)).map(true);
+      });
     });
   }
 
   /**
    * The invitation behind the token, or empty after answering: 429 when rate-limited, 404 for an
    * unknown token, 410 for an expired or cancelled one (a kind page for the page route), 403 when
-   * another device holds the link. The first device to open a free link takes it (audited).
+   * another device holds the link. The first browser to use a free link takes it (audited); the page
+   * alone takes nothing, because link previews and mail scanners fetch links before the patient does
+   * (its script's first call takes it).
    */
   private Future<Optional<Invitation>> invitation(RoutingContext ctx, boolean page) {
     return known(ctx, page).compose(found -> {
-      if (found.isEmpty() || devices.holds(ctx, found.get())) return Future.succeededFuture(found);
+      if (found.isEmpty()) return Future.succeededFuture(found);
       Invitation inv = found.get();
-      Future<Boolean> held = inv.linkHeld() ? Future.succeededFuture(false)
-          : services.stores().invitations().holdLink(inv.id(), devices.of(ctx))
-              .compose(took -> took ? audit("open-link", inv).map(true) : Future.succeededFuture(false));
-      return held.map(ok -> {
-        if (ok) return found;
-        if (page) locked(ctx, inv, false, null);
-        else HttpErrors.send(ctx, 403, lockedMessage(inv.dateOfBirth() != null));
-        return Optional.<Invitation>empty();
-      });
+      if (devices.holds(ctx, inv)) return withinLimit(ctx, page, inv);
+      if (!inv.linkHeld()) {
+        if (page) return Future.succeededFuture(found);
+        return services.stores().invitations().holdLink(inv.id(), devices.of(ctx)).compose(took -> took
+            ? audit("open-link", inv).compose(v -> withinLimit(ctx, page, inv)) : refuse(ctx, page, inv));
+      }
+      return refuse(ctx, page, inv);
     }).onFailure(ctx::fail);
   }
 
-  /** The invitation behind a well-formed, known, usable token within its limits; empty after answering. */
+  /**
+   * Another device's request: nothing of the conversation, and counted like a wrong token for its
+   * address, so that it can neither probe freely nor use up the patient's own message limit.
+   */
+  private Future<Optional<Invitation>> refuse(RoutingContext ctx, boolean page, Invitation inv) {
+    String address = ClientAddress.forLimits(ClientAddress.of(ctx, services.config().bounds().trustedProxies()));
+    return services.stores().counters().increment("guess:" + address, java.time.Duration.ofMinutes(1)).map(n -> {
+      if (n > GUESSES_PER_MINUTE) {
+        ctx.response().putHeader("Retry-After", "60");
+        answer(ctx, page, 429, "Too many attempts. Please wait a minute.");
+      } else if (page) {
+        locked(ctx, inv, false, null);
+      } else {
+        HttpErrors.send(ctx, 403, lockedMessage(inv.dateOfBirth() != null));
+      }
+      return Optional.<Invitation>empty();
+    });
+  }
+
+  /** The holder's requests, limited per invitation: PREVISIT_CHAT_MESSAGES_PER_MINUTE counted in tenths of a minute. */
+  private Future<Optional<Invitation>> withinLimit(RoutingContext ctx, boolean page, Invitation inv) {
+    long perTenth = Math.max(1, (services.config().chatMessagesPerMinute() + 9) / 10);
+    return services.stores().counters().increment("link:" + inv.id(), java.time.Duration.ofSeconds(6)).map(n -> {
+      if (n > perTenth) {
+        ctx.response().putHeader("Retry-After", "10");
+        answer(ctx, page, 429, "Too many messages at once. Please wait a few seconds and try again.");
+        return Optional.<Invitation>empty();
+      }
+      return Optional.of(inv);
+    });
+  }
+
+  /** The invitation behind a well-formed, known, usable token; empty after answering (404, 410, 429). */
   private Future<Optional<Invitation>> known(RoutingContext ctx, boolean page) {
     String token = ctx.pathParam("token");
-    String address = ClientAddress.of(ctx, services.config().bounds().trustedProxies());
+    String address = ClientAddress.forLimits(ClientAddress.of(ctx, services.config().bounds().trustedProxies()));
     var counters = services.stores().counters();
-    // Guesses are counted per address only after the lookup misses: a flood of random tokens makes no
-    // counter per token, and past the limit a guess is not told whether it hit (429 either way) while
-    // patients behind the same address with real links carry on.
+    // Guesses are counted per address only after the lookup misses (a flood of random tokens makes no
+    // counter per token); past the limit every miss answers 429, so guessing learns nothing more.
     Future<Optional<Invitation>> lookup = token == null || !token.matches("[A-Za-z0-9_-]{16,64}")
         ? Future.succeededFuture(Optional.empty()) : services.stores().invitations().byToken(token);
     return lookup.compose(found -> {
-        if (found.isEmpty()) {
-          return counters.increment("guess:" + address, java.time.Duration.ofMinutes(1)).map(n -> {
-            if (n > GUESSES_PER_MINUTE) {
-              ctx.response().putHeader("Retry-After", "60");
-              answer(ctx, page, 429, "Too many attempts. Please wait a minute.");
-            } else {
-              answer(ctx, page, 404, "This link is not valid. Please check it, or call " + services.config().practicePhone()
-                  + " for a new one.");
-            }
-            return Optional.<Invitation>empty();
-          });
-        }
-        Invitation inv = found.get();
-        if (!inv.usableAt(services.clock().instant())) {
-          answer(ctx, page, 410, "This link has expired or been cancelled. Please call " + services.config().practicePhone()
-              + " for a new one.");
-          return Future.succeededFuture(Optional.<Invitation>empty());
-        }
-        // PREVISIT_CHAT_MESSAGES_PER_MINUTE counted in tenths of a minute, so a burst is cut short quickly.
-        long perTenth = Math.max(10, services.config().chatMessagesPerMinute() / 10);
-        return counters.increment("link:" + inv.id(), java.time.Duration.ofSeconds(6)).map(n -> {
-          if (n > perTenth) {
-            ctx.response().putHeader("Retry-After", "10");
-            answer(ctx, page, 429, "Too many messages at once. Please wait a few seconds and try again.");
-            return Optional.<Invitation>empty();
+      if (found.isEmpty()) {
+        return counters.increment("guess:" + address, java.time.Duration.ofMinutes(1)).map(n -> {
+          if (n > GUESSES_PER_MINUTE) {
+            ctx.response().putHeader("Retry-After", "60");
+            answer(ctx, page, 429, "Too many attempts. Please wait a minute.");
+          } else {
+            answer(ctx, page, 404, "This link is not valid. Please check it, or call " + services.config().practiceContact()
+                + " for a new one.");
           }
-          return found;
+          return Optional.<Invitation>empty();
         });
+      }
+      Invitation inv = found.get();
+      if (!inv.usableAt(services.clock().instant())) {
+        answer(ctx, page, 410, "This link has expired or been cancelled. Please call " + services.config().practiceContact()
+            + " for a new one.");
+        return Future.succeededFuture(Optional.<Invitation>empty());
+      }
+      return Future.succeededFuture(found);
     }).onFailure(ctx::fail);
   }
 
@@ -237,7 +262,7 @@ public final class ChatRoutes {
     return canConfirm
         ? "This link is already open on another device. To continue here, confirm your date of birth."
         : "This link is already open on another device, and only that device can continue, to keep what you wrote "
-            + "private. Please call " + services.config().practicePhone() + " and ask for a new link.";
+            + "private. Please call " + services.config().practiceContact() + " and ask for a new link.";
   }
 
   /** The page a browser sees when another device holds the link. */
