@@ -27,4 +27,11 @@ public interface ConversationService {
 
   /** The summary JSON of DESIGN.md for this invitation (partial when not completed). */
   Future<Optional<JsonObject>> summary(Invitation invitation);
+
+  /**
+   * Where the conversation stands, as a section name (welcome, agenda, research, questions, goals,
+   * decision, preferences, medicines, review, done); for one that stopped, the section it stopped in.
+   * Empty when there is none. No patient text: the practice's dashboard reads it.
+   */
+  Future<Optional<String>> section(Invitation invitation);
 }

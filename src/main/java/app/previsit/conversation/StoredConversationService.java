@@ -289,6 +289,34 @@ public final class StoredConversationService implements ConversationService {
         Optional.of(SummaryBuilder.build(invitation, found.orElse(null), config.timeZone(), clock.instant())));
   }
 
+  @Override
+  public Future<Optional<String>> section(Invitation invitation) {
+    return stores.sessions().load(invitation.id()).map(stored -> stored.map(v -> {
+      Conversation c = SessionEnvelope.parse(v.value()).conversation();
+      app.previsit.dialogue.Stage stage = c.stage();
+      boolean holding = stage == app.previsit.dialogue.Stage.STOPPED || stage == app.previsit.dialogue.Stage.EMERGENCY
+          || stage == app.previsit.dialogue.Stage.CONFIRM_FORGET;
+      return sectionOf(holding && c.resume() != null ? c.resume() : stage);
+    }));
+  }
+
+  private static String sectionOf(app.previsit.dialogue.Stage s) {
+    return switch (s) {
+      case WELCOME -> "welcome";
+      case AGENDA, CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, AGENDA_MORE, PRIORITY -> "agenda";
+      case RESEARCH, RESEARCH_MORE -> "research";
+      case QUESTIONS -> "questions";
+      case GOALS, GOALS_MORE -> "goals";
+      case DECISION -> "decision";
+      case PREFERENCES, PREFERENCES_MORE -> "preferences";
+      case MEDICATIONS, MEDICATIONS_MORE -> "medicines";
+      case REVIEW, REVIEW_CHANGE -> "review";
+      case DONE -> "done";
+      case EMERGENCY, STOPPED, CONFIRM_FORGET -> "welcome";
+      case FORGOTTEN -> "erased";
+    };
+  }
+
   /** Kept until the retention period after the appointment has passed. */
   private Duration ttl(Invitation invitation) {
     Instant appointment = invitation.appointmentAt().atZone(config.timeZone()).toInstant();

@@ -50,6 +50,7 @@ final class ReceptionPages {
     router.post("/reception/invitations/:id/new-link").handler(p::newLinkForm);
     router.get("/reception/invitations/:id/qr.svg").handler(p::qrCode);
     ImportPages.mount(router, services, api);
+    DashboardPage.mount(router, services, api);
   }
 
   /** The day's rows as reception sees them, and the counts, for the page and for its updates. */
