@@ -32,7 +32,8 @@ public record Config(
     boolean publicUrlExplicit,
     Bounds bounds,
     Optional<String> alertWebhookUrl,
-    Optional<String> alertWebhookSecret) {
+    Optional<String> alertWebhookSecret,
+    int reminderHours) {
 
   /**
    * How the practice is named when patients are told to call it: with its number when
@@ -120,7 +121,8 @@ public record Config(
             r.optional("PREVISIT_TRUSTED_PROXIES").map(v -> java.util.Arrays.stream(v.split(","))
                 .map(String::strip).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
         alertHook,
-        alertSecret);
+        alertSecret,
+        r.nonNegativeInt("PREVISIT_REMINDER_HOURS", 24));
   }
 
   /**
@@ -131,7 +133,7 @@ public record Config(
     return new Config(httpHost, port, publicUrlExplicit ? publicUrl : "http://" + httpHost + ":" + port, usersFile,
         redisUrl, telegramBotToken, telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername,
         messagesFile, timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
-        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret);
+        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
   }
 
   /** The same settings with another HTTP address; used by tests and {@code bench}. */
@@ -139,14 +141,14 @@ public record Config(
     return new Config(host, port, "http://" + host + ":" + port, usersFile, redisUrl, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
-        chatMessagesPerMinute, false, bounds, alertWebhookUrl, alertWebhookSecret);
+        chatMessagesPerMinute, false, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
   }
 
   public Config withRedis(Optional<URI> redis) {
     return new Config(httpHost, httpPort, publicUrl, usersFile, redis, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
-        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret);
+        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
   }
 
   private static String stripTrailingSlash(String s) {

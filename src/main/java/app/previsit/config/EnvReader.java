@@ -36,6 +36,18 @@ final class EnvReader {
     }
   }
 
+  int nonNegativeInt(String name, int fallback) {
+    Optional<String> v = optional(name);
+    if (v.isEmpty()) return fallback;
+    try {
+      int n = Integer.parseInt(v.get());
+      if (n < 0) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a whole number, 0 or more, got \"" + v.get() + "\"");
+    }
+  }
+
   int positiveInt(String name, int fallback) {
     Optional<String> v = optional(name);
     if (v.isEmpty()) return fallback;

@@ -42,6 +42,21 @@ public final class PatientChannels {
     telegram = channel;
   }
 
+  /** True when a channel could remind the patient now (the invitation's chat is bound and Telegram runs). */
+  public boolean canRemind(Invitation invitation) {
+    return telegram != null && invitation.telegramChatId() != null;
+  }
+
+  /** Reminds the patient to finish in their channel; true when sent. Never fails. */
+  public Future<Boolean> remind(Invitation invitation) {
+    try {
+      TelegramChannel t = telegram;
+      return t == null ? Future.succeededFuture(false) : t.remind(invitation).recover(e -> Future.succeededFuture(false));
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(false);
+    }
+  }
+
   /** True when a channel messaged the patient about this invitation itself. Never fails. */
   public Future<Boolean> invited(Invitation invitation) {
     try {

@@ -62,7 +62,10 @@ public final class PrevisitServer {
     feed.start();
     // One server per core on one port; Vert.x shares the socket (port 0 included) between them.
     return deploy(services, config.httpPort(), Runtime.getRuntime().availableProcessors())
-        .compose(port -> startTelegram(services).map(v -> new PrevisitServer(services, port)))
+        .compose(port -> startTelegram(services).map(v -> {
+          new app.previsit.reminders.Reminders(services).start();
+          return new PrevisitServer(services, port);
+        }))
         .onFailure(e -> {
       stores.close();
       vertx.close();

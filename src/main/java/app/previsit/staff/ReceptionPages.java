@@ -33,10 +33,12 @@ final class ReceptionPages {
 
   private final Services services;
   private final StaffRoutes api;
+  private final app.previsit.reminders.Reminders reminders;
 
   private ReceptionPages(Services services, StaffRoutes api) {
     this.services = services;
     this.api = api;
+    this.reminders = new app.previsit.reminders.Reminders(services);
   }
 
   static void mount(Router router, Services services, StaffRoutes api) {
@@ -48,6 +50,8 @@ final class ReceptionPages {
     router.post("/reception/invitations/:id/cancel").handler(p::cancelForm);
     router.post("/reception/invitations/:id/restore").handler(p::restoreForm);
     router.post("/reception/invitations/:id/new-link").handler(p::newLinkForm);
+    router.post("/reception/invitations/:id/remind").handler(p::remindForm);
+    router.post("/api/invitations/:id/remind").handler(p::remindApi);
     router.get("/reception/invitations/:id/qr.svg").handler(p::qrCode);
     ImportPages.mount(router, services, api);
     DashboardPage.mount(router, services, api);
@@ -74,6 +78,7 @@ final class ReceptionPages {
         row.put("cancellable", !detail.equals("cancelled_by_practice") && !detail.equals("deleted_by_patient")
             && !detail.equals("completed") && !detail.equals("expired"));
         row.put("restorable", detail.equals("cancelled_by_practice"));
+        row.put("remindable", reminders.remindable(inv));
         row.put("linkUsable", row.getBoolean("cancellable") || detail.equals("completed"));
         Alert a = flagged.get(inv.id());
         if (a != null) {
@@ -187,6 +192,32 @@ final class ReceptionPages {
           if (e instanceof InvitationDesk.Invalid) StaffPages.notice(api, ctx, 400, "Reception", "No new link", e.getMessage(), "/reception");
           else ctx.fail(e);
         });
+  }
+
+  private Future<Optional<Boolean>> remind(RoutingContext ctx) {
+    String who = api.auth.who(ctx);
+    return services.stores().invitations().byId(ctx.pathParam("id"))
+        .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<Boolean>empty())
+            : reminders.remindNow(found.get(), who).map(Optional::of));
+  }
+
+  private void remindForm(RoutingContext ctx) {
+    if (!StaffPages.csrf(api, ctx)) return;
+    remind(ctx).onSuccess(sent -> {
+      if (sent.isEmpty()) StaffPages.notice(api, ctx, 404, "Not found", "No such invitation", "It may have been deleted.", "/reception");
+      else if (!sent.get()) StaffPages.notice(api, ctx, 409, "Reception", "No reminder sent",
+          "Only patients using Telegram who have not finished or stopped can be reminded.", "/reception");
+      else StaffPages.notice(api, ctx, 200, "Reception", "Reminder sent", "The patient was reminded in Telegram.", "/reception");
+    }).onFailure(ctx::fail);
+  }
+
+  private void remindApi(RoutingContext ctx) {
+    remind(ctx).onSuccess(sent -> {
+      if (sent.isEmpty()) app.previsit.web.HttpErrors.send(ctx, 404, "no invitation with that id");
+      else if (!sent.get()) app.previsit.web.HttpErrors.send(ctx, 409,
+          "only patients using Telegram who have not finished or stopped can be reminded");
+      else ctx.response().putHeader("Content-Type", "application/json").end("{\"sent\":true}");
+    }).onFailure(ctx::fail);
   }
 
   private void qrCode(RoutingContext ctx) {

@@ -315,6 +315,11 @@ public final class TelegramChannel {
     return onContext(() -> handler.inviteReturning(invitation));
   }
 
+  /** Reminds a patient in the chat that holds the invitation; true when messaged. */
+  public Future<Boolean> remind(Invitation invitation) {
+    return onContext(() -> handler.remind(invitation));
+  }
+
   /** Patients' photos and documents, fetched from Telegram for a clinician. */
   public TelegramFiles files() {
     return files;

@@ -173,6 +173,13 @@ final class UpdateHandler {
     });
   }
 
+  /** Reminds the patient whose chat holds this invitation to finish; true when messaged. */
+  Future<Boolean> remind(Invitation inv) {
+    if (inv.telegramChatId() == null) return Future.succeededFuture(false);
+    String text = messages.text("telegram.remind", "when", inv.appointmentAt().format(WHEN));
+    return delivery.plain(inv.telegramChatId(), text).map(true);
+  }
+
   private Future<Void> answerCallback(Incoming in, String text) {
     if (in.callbackId() == null) return Future.succeededFuture();
     AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(in.callbackId()).text(text).build();

@@ -48,9 +48,10 @@ class TelegramConversationTest {
     api.close();
   }
 
+  /** Automatic reminders off (appointments are tomorrow, so they could fall due at any hour of the run). */
   RunningServer startApp() throws Exception {
     return RunningServer.start(Map.of("REDIS_URL", REDIS.uri().toString(), "TELEGRAM_BOT_TOKEN", TOKEN,
-        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", RunningServer.TEST_SECRET));
+        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", RunningServer.TEST_SECRET, "PREVISIT_REMINDER_HOURS", "0"));
   }
 
   TelegramPatient patient() {
@@ -318,6 +319,34 @@ class TelegramConversationTest {
     invite("Uma Shah", "NHS-777");
     Thread.sleep(300);
     assertEquals(after, api.sent(p.chatId).size(), "a forgotten patient is not messaged again");
+  }
+
+  @Test
+  void receptionRemindsAPatientInTelegramAndAReminderGoesOnceAutomatically() throws Exception {
+    JsonObject inv = invite("Rita Remind", null);
+    TelegramPatient p = begun(inv);
+    String reception = app.login("reception");
+    int before = api.sent(p.chatId).size();
+    assertEquals(200, app.send("POST", "/api/invitations/" + inv.getString("id") + "/remind", reception, null).statusCode());
+    assertSaid(api.awaitSentCount(p.chatId, before + 1, TelegramPatient.WAIT), "A reminder from your GP practice");
+    JsonObject web = invite("Wes Web", null);
+    assertEquals(409, app.send("POST", "/api/invitations/" + web.getString("id") + "/remind", reception, null).statusCode(),
+        "a web-only patient cannot be reached");
+
+    // The appointment is tomorrow: within 48 h whatever the hour of the run.
+    app.close();
+    app = RunningServer.start(Map.of("REDIS_URL", REDIS.uri().toString(), "TELEGRAM_BOT_TOKEN", TOKEN,
+        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", RunningServer.TEST_SECRET, "PREVISIT_REMINDER_HOURS", "48"));
+    int now = api.sent(p.chatId).size();
+    assertSaid(api.awaitSentCount(p.chatId, now + 1, TelegramPatient.WAIT), "A reminder from your GP practice");
+    app.close();
+    app = RunningServer.start(Map.of("REDIS_URL", REDIS.uri().toString(), "TELEGRAM_BOT_TOKEN", TOKEN,
+        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", RunningServer.TEST_SECRET, "PREVISIT_REMINDER_HOURS", "48"));
+    Thread.sleep(3500);
+    assertEquals(now + 1, api.sent(p.chatId).size(), "the automatic reminder goes once, whatever restarts");
+    p.says("/stop");
+    assertEquals(409, app.send("POST", "/api/invitations/" + inv.getString("id") + "/remind", app.login("reception"), null)
+        .statusCode(), "never after the patient stopped the chat");
   }
 
   @Test

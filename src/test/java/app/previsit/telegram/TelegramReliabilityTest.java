@@ -47,7 +47,8 @@ class TelegramReliabilityTest {
 
   RunningServer startApp(Map<String, String> extra) throws Exception {
     Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", REDIS.uri().toString(), "TELEGRAM_BOT_TOKEN", TOKEN,
-        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", RunningServer.TEST_SECRET));
+        "TELEGRAM_API_URL", api.url(), "PREVISIT_SESSION_SECRET", RunningServer.TEST_SECRET,
+        "PREVISIT_REMINDER_HOURS", "0"));
     env.putAll(extra);
     return RunningServer.start(env);
   }
