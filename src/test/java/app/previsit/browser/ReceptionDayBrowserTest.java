@@ -95,6 +95,32 @@ class ReceptionDayBrowserTest {
     assertEquals(200, app.send("GET", "/chat/api/" + inv.token() + "/history", null, null).statusCode(), "the link works again");
   }
 
+  @Test
+  void aClinicalSystemExportWithABomAndSemicolonsImportsAfterAPreviewSkippingDuplicates() throws Exception {
+    java.time.LocalDate day = java.time.LocalDate.now().plusDays(4);
+    String uk = day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("day-list", ".csv");
+    java.nio.file.Files.writeString(file, "\uFEFFPatient Name;Appointment Date;Appointment Time;Clinician;NHS Number;DOB\r\n"
+        + "Nia Upload;" + uk + ";10:00;Dr Web;;02/03/1970\r\n" + "Oz Upload;" + uk + ";10:10;Dr Web;;\r\n"
+        + "Nia Upload;" + uk + ";10:00;Dr Web;;\r\n", java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      login("reception");
+      browser.get(app.base + "/reception/import");
+      browser.findElement(By.id("file")).sendKeys(file.toString());
+      browser.findElement(By.id("preview")).click();
+      waitFor(Duration.ofSeconds(10), () -> browser.getPageSource().contains("ready to invite"));
+      String preview = browser.findElement(By.tagName("main")).getText();
+      assertTrue(preview.contains("2 ready to invite, 1 duplicates skipped, 0 with problems"), preview);
+      assertEquals("[]", app.send("GET", "/api/invitations?date=" + day, app.login("reception"), null).body(), "nothing yet");
+      browser.findElement(By.id("create-all")).click();
+      waitFor(Duration.ofSeconds(10), () -> browser.getPageSource().contains("2 invited"));
+      JsonArray list = new JsonArray(app.send("GET", "/api/invitations?date=" + day, app.login("reception"), null).body());
+      assertEquals(2, list.size());
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
   private static void login(String user) {
     browser.manage().deleteAllCookies();
     browser.get(app.base + "/login");
@@ -105,6 +131,8 @@ class ReceptionDayBrowserTest {
   }
 
   private static void waitFor(Duration d, java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, d, Duration.ofMillis(50)).until(x -> condition.getAsBoolean());
+    // A page that reloads (after a form post) leaves elements found a moment ago stale: look again.
+    new WebDriverWait(browser, d, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class).until(x -> condition.getAsBoolean());
   }
 }
