@@ -30,7 +30,8 @@ public record Invitation(
     LocalDate dateOfBirth,
     List<String> devices,
     Outcome outcome,
-    Instant lastActivityAt) {
+    Instant lastActivityAt,
+    String nhsNumber) {
 
   /** How an invitation ended other than by completing: the patient stopped, the patient erased it, the practice cancelled. */
   public enum Outcome {
@@ -57,7 +58,7 @@ public record Invitation(
       String reference, InvitationStatus status, Instant createdAt, Instant expiresAt, Long telegramChatId,
       Instant startedAt, Instant completedAt) {
     this(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt, telegramChatId,
-        startedAt, completedAt, null, List.of(), null, null);
+        startedAt, completedAt, null, List.of(), null, null, null);
   }
 
   /** Compatibility: an invitation with a date of birth and holders, no outcome or activity yet. */
@@ -65,7 +66,7 @@ public record Invitation(
       String reference, InvitationStatus status, Instant createdAt, Instant expiresAt, Long telegramChatId,
       Instant startedAt, Instant completedAt, LocalDate dateOfBirth, List<String> devices) {
     this(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt, telegramChatId,
-        startedAt, completedAt, dateOfBirth, devices, null, null);
+        startedAt, completedAt, dateOfBirth, devices, null, null, null);
   }
 
   /** True once a browser or a Telegram chat has opened the link (reception no longer sees it). */
@@ -90,37 +91,37 @@ public record Invitation(
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, s, createdAt, expiresAt,
         telegramChatId,
         s == InvitationStatus.STARTED && startedAt == null ? at : startedAt,
-        s == InvitationStatus.COMPLETED ? at : completedAt, dateOfBirth, devices, outcome, lastActivityAt);
+        s == InvitationStatus.COMPLETED ? at : completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber);
   }
 
   public Invitation withTelegramChat(Long chatId) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        chatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt);
+        chatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber);
   }
 
   public Invitation withOutcome(Outcome o) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        telegramChatId, startedAt, completedAt, dateOfBirth, devices, o, lastActivityAt);
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, o, lastActivityAt, nhsNumber);
   }
 
   public Invitation withActivity(Instant at) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, at);
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, at, nhsNumber);
   }
 
   public Invitation withExpiry(Instant at) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, at,
-        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt);
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber);
   }
 
   public Invitation withDevices(List<String> held) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        telegramChatId, startedAt, completedAt, dateOfBirth, held, outcome, lastActivityAt);
+        telegramChatId, startedAt, completedAt, dateOfBirth, held, outcome, lastActivityAt, nhsNumber);
   }
 
   /** The same invitation behind a new link: nobody holds it until it is opened again. */
   public Invitation withNewLink(String newToken) {
     return new Invitation(id, newToken, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        null, startedAt, completedAt, dateOfBirth, List.of(), outcome, lastActivityAt);
+        null, startedAt, completedAt, dateOfBirth, List.of(), outcome, lastActivityAt, nhsNumber);
   }
 }

@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 final class DayListCsv {
   /** One data row: the fields for an invitation, or what is wrong with it. {@code line} counts the header as 1. */
   record Row(long line, String patientName, LocalDateTime appointmentAt, String clinician, String reference,
-      LocalDate dateOfBirth, String error, Map<String, String> original) {
+      LocalDate dateOfBirth, String nhsNumber, String error, Map<String, String> original) {
     boolean ok() {
       return error == null;
     }
@@ -141,8 +141,13 @@ final class DayListCsv {
         problems.add(e.getMessage());
       }
     }
+    String nhs = get(r, columns, "nhsNumber");
+    if (!nhs.isBlank() && app.previsit.invitation.NhsNumber.parse(nhs).isEmpty()) {
+      problems.add("the NHS number '" + nhs + "' is not valid (10 digits with a correct check digit)");
+    }
     String error = problems.isEmpty() ? null : capitalise(String.join("; ", problems)) + ".";
-    return new Row(line, name, at, clinician, reference.isBlank() ? null : reference, born, error, original);
+    return new Row(line, name, at, clinician, reference.isBlank() ? null : reference, born, nhs.isBlank() ? null : nhs, error,
+        original);
   }
 
   private static String get(CSVRecord r, Map<String, String> columns, String field) {

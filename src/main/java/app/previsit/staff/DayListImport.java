@@ -74,13 +74,13 @@ final class DayListImport {
     String at = row.appointmentAt().toString();
     String dob = row.dateOfBirth() == null ? null : row.dateOfBirth().toString();
     try {
-      desk.prepare(row.patientName(), at, row.clinician(), row.reference(), dob);
+      desk.prepare(row.patientName(), at, row.clinician(), row.reference(), dob, row.nhsNumber());
     } catch (InvitationDesk.Invalid e) {
       return Future.succeededFuture(new Result(row, "failed", row.label() + ": " + plain(e.getMessage()), null));
     }
     taken.add(key);
     if (!create) return Future.succeededFuture(new Result(row, "ready", row.label() + ": ready", null));
-    return desk.create(row.patientName(), at, row.clinician(), row.reference(), dob)
+    return desk.create(row.patientName(), at, row.clinician(), row.reference(), dob, row.nhsNumber())
         .map(inv -> new Result(row, "created", row.label() + ": invited", inv))
         .recover(e -> Future.succeededFuture(new Result(row, "failed", row.label() + ": could not be saved, please try again", null)));
   }
@@ -93,7 +93,7 @@ final class DayListImport {
   static String plain(String message) {
     String m = message.replace("field 'patientName'", "the patient's name").replace("field 'appointmentAt'", "the appointment")
         .replace("field 'clinician'", "the clinician").replace("field 'reference'", "the reference")
-        .replace("field 'dateOfBirth'", "the date of birth");
+        .replace("field 'dateOfBirth'", "the date of birth").replace("field 'nhsNumber'", "the NHS number");
     return Character.toUpperCase(m.charAt(0)) + m.substring(1) + (m.endsWith(".") ? "" : ".");
   }
 

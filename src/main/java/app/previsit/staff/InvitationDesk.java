@@ -55,11 +55,16 @@ public final class InvitationDesk {
     return create(patientName, appointmentAt, clinician, reference, null);
   }
 
-  /** Validates the fields and creates the invitation; fails with {@link Invalid} naming a bad field. */
   public Future<Invitation> create(String patientName, String appointmentAt, String clinician, String reference,
       String dateOfBirth) {
+    return create(patientName, appointmentAt, clinician, reference, dateOfBirth, null);
+  }
+
+  /** Validates the fields and creates the invitation; fails with {@link Invalid} naming a bad field. */
+  public Future<Invitation> create(String patientName, String appointmentAt, String clinician, String reference,
+      String dateOfBirth, String nhsNumber) {
     try {
-      Invitation inv = prepare(patientName, appointmentAt, clinician, reference, dateOfBirth);
+      Invitation inv = prepare(patientName, appointmentAt, clinician, reference, dateOfBirth, nhsNumber);
       // A returning Telegram patient hears of it at once; reception's answer does not wait for that.
       return store.create(inv).onSuccess(channels::invited);
     } catch (Invalid e) {
@@ -68,8 +73,11 @@ public final class InvitationDesk {
   }
 
   /** The invitation these fields make, not yet stored; throws {@link Invalid} naming a bad field. */
-  public Invitation prepare(String patientName, String appointmentAt, String clinician, String reference, String dateOfBirth) {
+  public Invitation prepare(String patientName, String appointmentAt, String clinician, String reference, String dateOfBirth,
+      String nhsNumber) {
     {
+      String nhs = nhsNumber == null || nhsNumber.isBlank() ? null : app.previsit.invitation.NhsNumber.parse(nhsNumber)
+          .orElseThrow(() -> new Invalid("field 'nhsNumber' is not a valid NHS number (10 digits with a correct check digit)"));
       String name = text("patientName", patientName, 200);
       String who = text("clinician", clinician, 100);
       String ref = reference == null || reference.isBlank() ? null : text("reference", reference, 64);
@@ -83,7 +91,7 @@ public final class InvitationDesk {
       Instant cap = now.plus(config.invitationLifetime());
       if (expires.isAfter(cap)) expires = cap;
       return new Invitation(Tokens.id(), Tokens.linkToken(), name, at, who, ref, InvitationStatus.INVITED, now,
-          expires, null, null, null, born, java.util.List.of());
+          expires, null, null, null, born, java.util.List.of(), null, null, nhs);
     }
   }
 
@@ -165,6 +173,7 @@ public final class InvitationDesk {
         .put("webLink", show ? webLink(inv) : null)
         .put("linkOpened", inv.linkHeld())
         .put("dateOfBirthGiven", inv.dateOfBirth() != null)
+        .put("nhsNumberGiven", inv.nhsNumber() != null)
         .put("statusDetail", detail(inv))
         .put("statusText", STATUS_WORDS.get(detail(inv)))
         .put("lastActivityAt", inv.lastActivityAt() == null ? null : inv.lastActivityAt().toString());
@@ -209,7 +218,7 @@ public final class InvitationDesk {
           : inv.startedAt() != null ? InvitationStatus.STARTED : InvitationStatus.INVITED;
       Invitation restored = new Invitation(inv.id(), inv.token(), inv.patientName(), inv.appointmentAt(), inv.clinician(),
           inv.reference(), back, inv.createdAt(), inv.expiresAt(), inv.telegramChatId(), inv.startedAt(), inv.completedAt(),
-          inv.dateOfBirth(), inv.devices(), null, clock.instant());
+          inv.dateOfBirth(), inv.devices(), null, clock.instant(), inv.nhsNumber());
       return store.update(restored).map(Optional::of);
     });
   }

@@ -140,7 +140,8 @@ final class ReceptionPages {
     if (!StaffPages.csrf(api, ctx)) return;
     var f = ctx.request().formAttributes();
     String who = api.auth.who(ctx);
-    api.desk.create(f.get("patientName"), f.get("appointmentAt"), f.get("clinician"), f.get("reference"), f.get("dateOfBirth"))
+    api.desk.create(f.get("patientName"), f.get("appointmentAt"), f.get("clinician"), f.get("reference"), f.get("dateOfBirth"),
+            f.get("nhsNumber"))
         .compose(inv -> api.audit(who, "create-invitation", inv.id()).map(inv))
         .onSuccess(inv -> StaffPages.redirect(ctx, "/reception?date=" + inv.appointmentAt().toLocalDate() + "&created=" + inv.id()))
         .onFailure(e -> {

@@ -39,6 +39,7 @@ public final class StaffRoutes {
   final StaffAuth auth;
   final InvitationDesk desk;
   private final LoginGuard guard;
+  private final app.previsit.summary.FhirExport fhir;
 
   StaffRoutes(Services services) {
     this.services = services;
@@ -46,6 +47,7 @@ public final class StaffRoutes {
         services.clock());
     this.auth = new StaffAuth(sessions);
     this.guard = new LoginGuard(services.stores().counters());
+    this.fhir = new app.previsit.summary.FhirExport(services.config().publicUrl());
     this.desk = new InvitationDesk(services.stores().invitations(), services.config(), services.clock(), services.channels(),
         services.stores().telegram());
   }
@@ -66,6 +68,9 @@ public final class StaffRoutes {
     router.route("/api/summaries*").handler(ctx -> r.auth.api(ctx, CLINICAL));
     router.get("/api/summaries").handler(r::listSummaries);
     router.get("/api/summaries/:id").handler(r::summary);
+    router.get("/api/summaries/:id/text").handler(r::summaryText);
+    router.get("/api/summaries/:id/fhir").handler(r::summaryFhir);
+    router.get("/fhir/Questionnaire/previsit").handler(r::questionnaire);
     router.get("/api/audit").handler(ctx -> r.auth.api(ctx, ADMIN));
     router.get("/api/audit").handler(r::audit);
     AlertRoutes.mount(router, services, r);
@@ -147,9 +152,14 @@ public final class StaffRoutes {
       HttpErrors.send(ctx, 400, "field 'dateOfBirth' must be a string like 1956-03-14");
       return;
     }
+    Object nhs = body.getValue("nhsNumber");
+    if (nhs != null && !(nhs instanceof String)) {
+      HttpErrors.send(ctx, 400, "field 'nhsNumber' must be a string like \"943 476 5919\"");
+      return;
+    }
     String who = auth.who(ctx);
     desk.create(body.getString("patientName"), body.getString("appointmentAt"), body.getString("clinician"), (String) ref,
-            (String) dob)
+            (String) dob, (String) nhs)
         .compose(inv -> audit(who, "create-invitation", inv.id()).map(inv))
         .onSuccess(inv -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .putHeader("Location", "/api/invitations/" + inv.id()).end(desk.json(inv, true).encode()))
@@ -205,6 +215,40 @@ public final class StaffRoutes {
           .sorted(Comparator.comparing((JsonObject s) -> s.getJsonArray("redFlags").isEmpty()))
           .toList());
     });
+  }
+
+  /** One summary for a clinician, audited as {@code action}; empty after answering 404. */
+  private Future<Optional<JsonObject>> auditedSummary(RoutingContext ctx, String action) {
+    String who = auth.who(ctx);
+    return services.stores().invitations().byId(ctx.pathParam("id")).compose(found -> {
+      if (found.isEmpty()) return Future.succeededFuture(Optional.<JsonObject>empty());
+      return services.conversations().summary(found.get()).compose(s -> audit(who, action, found.get().id()).map(s));
+    }).map(s -> {
+      if (s.isEmpty()) HttpErrors.send(ctx, 404, "no summary with that id");
+      return s;
+    });
+  }
+
+  /** Plain text for the consultation record. */
+  private void summaryText(RoutingContext ctx) {
+    auditedSummary(ctx, "view-summary-text").onSuccess(s -> s.ifPresent(json -> ctx.response()
+        .putHeader("Content-Type", "text/plain; charset=utf-8").putHeader("Cache-Control", "no-store")
+        .end(app.previsit.summary.SummaryText.of(json, services.config().timeZone())))).onFailure(ctx::fail);
+  }
+
+  /** FHIR R4 QuestionnaireResponse; HAPI's model is built on a worker (its first use takes a second or two). */
+  private void summaryFhir(RoutingContext ctx) {
+    auditedSummary(ctx, "view-summary-fhir").compose(s -> s.isEmpty() ? Future.succeededFuture(Optional.<String>empty())
+        : services.vertx().executeBlocking(() -> Optional.of(fhir.json(fhir.response(s.get())))))
+        .onSuccess(body -> body.ifPresent(b -> ctx.response().putHeader("Content-Type", "application/fhir+json; charset=utf-8")
+            .putHeader("Cache-Control", "no-store").end(b))).onFailure(ctx::fail);
+  }
+
+  /** The Questionnaire the summaries answer: a definition, no patient data, so no login. */
+  private void questionnaire(RoutingContext ctx) {
+    services.vertx().executeBlocking(() -> fhir.json(fhir.questionnaire()))
+        .onSuccess(b -> ctx.response().putHeader("Content-Type", "application/fhir+json; charset=utf-8").end(b))
+        .onFailure(ctx::fail);
   }
 
   private void summary(RoutingContext ctx) {
