@@ -158,6 +158,14 @@ class AccessibilityBrowserTest {
   }
 
   @Test
+  void practiceDashboard() throws Exception {
+    login("reception");
+    browser.get(app.base + "/reception/dashboard");
+    waitFor(() -> browser.getPageSource().contains("From invitation to summary"));
+    check("dashboard");
+  }
+
+  @Test
   void adminUsersPage() throws Exception {
     login("admin");
     browser.get(app.base + "/admin/users");
