@@ -31,7 +31,9 @@ public record Invitation(
     List<String> devices,
     Outcome outcome,
     Instant lastActivityAt,
-    String nhsNumber) {
+    String nhsNumber,
+    String reviewedBy,
+    Instant reviewedAt) {
 
   /** How an invitation ended other than by completing: the patient stopped, the patient erased it, the practice cancelled. */
   public enum Outcome {
@@ -58,7 +60,7 @@ public record Invitation(
       String reference, InvitationStatus status, Instant createdAt, Instant expiresAt, Long telegramChatId,
       Instant startedAt, Instant completedAt) {
     this(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt, telegramChatId,
-        startedAt, completedAt, null, List.of(), null, null, null);
+        startedAt, completedAt, null, List.of(), null, null, null, null, null);
   }
 
   /** Compatibility: an invitation with a date of birth and holders, no outcome or activity yet. */
@@ -66,7 +68,7 @@ public record Invitation(
       String reference, InvitationStatus status, Instant createdAt, Instant expiresAt, Long telegramChatId,
       Instant startedAt, Instant completedAt, LocalDate dateOfBirth, List<String> devices) {
     this(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt, telegramChatId,
-        startedAt, completedAt, dateOfBirth, devices, null, null, null);
+        startedAt, completedAt, dateOfBirth, devices, null, null, null, null, null);
   }
 
   /** True once a browser or a Telegram chat has opened the link (reception no longer sees it). */
@@ -91,37 +93,43 @@ public record Invitation(
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, s, createdAt, expiresAt,
         telegramChatId,
         s == InvitationStatus.STARTED && startedAt == null ? at : startedAt,
-        s == InvitationStatus.COMPLETED ? at : completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber);
+        s == InvitationStatus.COMPLETED ? at : completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber, reviewedBy, reviewedAt);
   }
 
   public Invitation withTelegramChat(Long chatId) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        chatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber);
+        chatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber, reviewedBy, reviewedAt);
   }
 
   public Invitation withOutcome(Outcome o) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        telegramChatId, startedAt, completedAt, dateOfBirth, devices, o, lastActivityAt, nhsNumber);
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, o, lastActivityAt, nhsNumber, reviewedBy, reviewedAt);
   }
 
   public Invitation withActivity(Instant at) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, at, nhsNumber);
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, at, nhsNumber, reviewedBy, reviewedAt);
   }
 
   public Invitation withExpiry(Instant at) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, at,
-        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber);
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber, reviewedBy, reviewedAt);
+  }
+
+  /** A GP read the summary (the first review stands; a later one by someone else replaces it). */
+  public Invitation withReview(String by, Instant at) {
+    return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
+        telegramChatId, startedAt, completedAt, dateOfBirth, devices, outcome, lastActivityAt, nhsNumber, by, at);
   }
 
   public Invitation withDevices(List<String> held) {
     return new Invitation(id, token, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        telegramChatId, startedAt, completedAt, dateOfBirth, held, outcome, lastActivityAt, nhsNumber);
+        telegramChatId, startedAt, completedAt, dateOfBirth, held, outcome, lastActivityAt, nhsNumber, reviewedBy, reviewedAt);
   }
 
   /** The same invitation behind a new link: nobody holds it until it is opened again. */
   public Invitation withNewLink(String newToken) {
     return new Invitation(id, newToken, patientName, appointmentAt, clinician, reference, status, createdAt, expiresAt,
-        null, startedAt, completedAt, dateOfBirth, List.of(), outcome, lastActivityAt, nhsNumber);
+        null, startedAt, completedAt, dateOfBirth, List.of(), outcome, lastActivityAt, nhsNumber, reviewedBy, reviewedAt);
   }
 }

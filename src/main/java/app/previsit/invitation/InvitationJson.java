@@ -19,7 +19,8 @@ public final class InvitationJson {
         .put("completedAt", text(i.completedAt()))
         .put("dateOfBirth", i.dateOfBirth() == null ? null : i.dateOfBirth().toString())
         .put("outcome", i.outcome() == null ? null : i.outcome().json())
-        .put("lastActivityAt", text(i.lastActivityAt())).put("nhsNumber", i.nhsNumber()).encode();
+        .put("lastActivityAt", text(i.lastActivityAt())).put("nhsNumber", i.nhsNumber())
+        .put("reviewedBy", i.reviewedBy()).put("reviewedAt", text(i.reviewedAt())).encode();
   }
 
   public static Invitation decode(String json) {
@@ -31,7 +32,8 @@ public final class InvitationJson {
         instant(j.getString("completedAt")),
         j.getString("dateOfBirth") == null ? null : java.time.LocalDate.parse(j.getString("dateOfBirth")),
         devices(j.getString("devices")), Invitation.Outcome.fromJson(j.getString("outcome")),
-        instant(j.getString("lastActivityAt")), j.getString("nhsNumber"));
+        instant(j.getString("lastActivityAt")), j.getString("nhsNumber"), j.getString("reviewedBy"),
+        instant(j.getString("reviewedAt")));
   }
 
   private static java.util.List<String> devices(String joined) {

@@ -91,7 +91,7 @@ public final class InvitationDesk {
       Instant cap = now.plus(config.invitationLifetime());
       if (expires.isAfter(cap)) expires = cap;
       return new Invitation(Tokens.id(), Tokens.linkToken(), name, at, who, ref, InvitationStatus.INVITED, now,
-          expires, null, null, null, born, java.util.List.of(), null, null, nhs);
+          expires, null, null, null, born, java.util.List.of(), null, null, nhs, null, null);
     }
   }
 
@@ -218,7 +218,7 @@ public final class InvitationDesk {
           : inv.startedAt() != null ? InvitationStatus.STARTED : InvitationStatus.INVITED;
       Invitation restored = new Invitation(inv.id(), inv.token(), inv.patientName(), inv.appointmentAt(), inv.clinician(),
           inv.reference(), back, inv.createdAt(), inv.expiresAt(), inv.telegramChatId(), inv.startedAt(), inv.completedAt(),
-          inv.dateOfBirth(), inv.devices(), null, clock.instant(), inv.nhsNumber());
+          inv.dateOfBirth(), inv.devices(), null, clock.instant(), inv.nhsNumber(), inv.reviewedBy(), inv.reviewedAt());
       return store.update(restored).map(Optional::of);
     });
   }

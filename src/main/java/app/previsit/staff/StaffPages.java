@@ -25,12 +25,6 @@ import java.util.Optional;
 final class StaffPages {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String LOGIN_COOKIE = "previsit_login";
-  private static final Map<String, String> ROLE_WORDS = Map.of(
-      "patient_decides", "Prefers to make decisions themself",
-      "patient_after_doctor", "Wants to decide after hearing the GP's views",
-      "shared", "Wants to decide together with the GP",
-      "doctor_after_patient", "Wants the GP to decide, after hearing their views",
-      "doctor_decides", "Prefers the GP to decide");
 
   private final Services services;
   private final StaffRoutes api;
@@ -48,8 +42,7 @@ final class StaffPages {
     router.post("/logout").handler(p::logout);
     ReceptionPages.mount(router, services, api);
     router.route("/gp*").handler(ctx -> api.auth.page(ctx, StaffRoutes.CLINICAL));
-    router.get("/gp").handler(p::gpDay);
-    router.get("/gp/summaries/:id").handler(p::summaryPage);
+    GpPages.mount(router, services, api);
     router.get("/gp/summaries/:id/attachments/:n").handler(p::attachment);
   }
 
@@ -128,49 +121,11 @@ final class StaffPages {
     return services.config().publicUrl().startsWith("https");
   }
 
-  private void gpDay(RoutingContext ctx) {
-    LocalDate date = api.date(ctx);
-    if (date == null) return;
-    String who = api.auth.who(ctx);
-    api.daySummaries(date).compose(list -> api.audit(who, "list-summaries", date.toString()).map(list)).onSuccess(list -> {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (JsonObject s : list) {
-        rows.add(Map.of("id", s.getString("id"), "patientName", s.getString("patientName"),
-            "time", time(s.getString("appointmentAt")), "flags", s.getJsonArray("redFlags").size(),
-            "status", s.getString("status"), "confirmed", s.getBoolean("confirmedByPatient"),
-            "concerns", s.getJsonArray("concerns").size()));
-      }
-      Map<String, Object> m = model(api, ctx, "GP");
-      m.put("date", date.toString());
-      m.put("summaries", rows);
-      html(ctx, 200, "gp-day", m);
-    }).onFailure(ctx::fail);
-  }
-
-  private void summaryPage(RoutingContext ctx) {
-    String who = api.auth.who(ctx);
-    services.stores().invitations().byId(ctx.pathParam("id")).compose(found -> found.isEmpty()
-        ? Future.succeededFuture(Optional.<JsonObject>empty())
-        : services.conversations().summary(found.get()).compose(s -> api.audit(who, "view-summary", found.get().id()).map(s)))
-        .onSuccess(s -> {
-          if (s.isEmpty()) {
-            notice(ctx, 404, "Not found", "No such summary", "It may have been deleted.", "/gp");
-            return;
-          }
-          Map<String, Object> m = model(api, ctx, s.get().getString("patientName"));
-          m.put("s", plain(s.get()));
-          String role = s.get().getJsonObject("preferences").getString("decisionRole");
-          m.put("roleText", role == null ? "No decision preference given." : ROLE_WORDS.getOrDefault(role, role));
-          m.put("research", research(s.get(), "/gp/summaries/" + s.get().getString("id")));
-          html(ctx, 200, "summary", m);
-        }).onFailure(ctx::fail);
-  }
-
   /**
    * Research with each source marked as a safe link (http/https only) or plain text, and each
    * attachment (a photo or document sent in Telegram) as a link numbered in summary order.
    */
-  private static List<Map<String, Object>> research(JsonObject s, String base) {
+  static List<Map<String, Object>> research(JsonObject s, String base) {
     List<Map<String, Object>> out = new ArrayList<>();
     int n = 0;
     for (Object o : s.getJsonArray("research")) {
@@ -182,7 +137,10 @@ final class StaffPages {
       }
       List<String> attachments = new ArrayList<>();
       for (Object ignored : r.getJsonArray("attachments", new JsonArray())) attachments.add(base + "/attachments/" + n++);
-      out.add(Map.of("text", r.getString("text"), "sources", sources, "attachments", attachments));
+      Map<String, Object> item = new HashMap<>(Map.of("text", r.getString("text"), "sources", sources, "attachments", attachments,
+          "questions", r.getJsonArray("questions", new JsonArray()).getList()));
+      if (r.getString("source") != null) item.put("source", r.getString("source"));
+      out.add(item);
     }
     return out;
   }
@@ -234,7 +192,7 @@ final class StaffPages {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> plain(JsonObject json) {
+  static Map<String, Object> plain(JsonObject json) {
     try {
       return JSON.readValue(json.encode(), Map.class);
     } catch (JsonProcessingException e) {

@@ -106,7 +106,7 @@ public final class FhirExport {
   /** The summary (the JSON of /api/summaries/{id}) as a QuestionnaireResponse. Empty sections are left out. */
   public QuestionnaireResponse response(JsonObject s) {
     QuestionnaireResponse r = new QuestionnaireResponse();
-    r.setId(s.getString("id"));
+    // No resource id: ours may hold '_', which FHIR ids do not allow; the identifier names the invitation.
     r.setIdentifier(new Identifier().setSystem(base + "/id/invitation").setValue(s.getString("id")));
     r.setQuestionnaire(questionnaireUrl());
     r.setStatus(s.getBoolean("confirmedByPatient", false) ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED

@@ -24,6 +24,8 @@ public final class SummaryBuilder {
         .put("reference", inv.reference())
         .put("nhsNumber", inv.nhsNumber())
         .put("dateOfBirth", inv.dateOfBirth() == null ? null : inv.dateOfBirth().toString())
+        .put("reviewedBy", inv.reviewedBy())
+        .put("reviewedAt", inv.reviewedAt() == null ? null : inv.reviewedAt().toString())
         .put("status", inv.statusAt(now).json())
         .put("confirmedByPatient", c != null && c.confirmed())
         .put("completedAt", c != null && c.completedAt() > 0 ? Instant.ofEpochMilli(c.completedAt()).toString() : null)

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class SummaryText {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-  static final Map<String, String> ROLE_WORDS = Map.of(
+  public static final Map<String, String> ROLE_WORDS = Map.of(
       "patient_decides", "prefers to make decisions themself",
       "patient_after_doctor", "wants to decide after hearing the GP's views",
       "shared", "wants to decide together with the GP",
