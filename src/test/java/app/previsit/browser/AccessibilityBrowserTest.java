@@ -20,9 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * axe-core (the copy bundled in com.deque.html.axe-core:selenium, nothing fetched at run time) on every
@@ -34,6 +32,7 @@ class AccessibilityBrowserTest {
 
   static RunningServer app;
   static ChromeDriver browser;
+  static app.previsit.testing.BrowserSteps steps;
   static Invitation emergency;
   static LocalDate day;
 
@@ -41,6 +40,7 @@ class AccessibilityBrowserTest {
   static void start() throws Exception {
     app = RunningServer.start(Map.of("PREVISIT_PRACTICE_PHONE", "01632 960000"));
     browser = HeadlessChrome.start();
+    steps = new app.previsit.testing.BrowserSteps(browser, app.base);
     // A day with a few invitations in different states, one with an open emergency alert.
     emergency = app.invite("Margaret Ellis");
     day = emergency.appointmentAt().toLocalDate();
@@ -86,47 +86,47 @@ class AccessibilityBrowserTest {
     browser.findElement(By.id("username")).sendKeys("reception");
     browser.findElement(By.id("password")).sendKeys("wrong password");
     browser.findElement(By.id("login")).click();
-    waitFor(() -> browser.findElements(By.cssSelector(".error")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".error")).size() > 0);
     check("login-error");
   }
 
   @Test
   void receptionDayWithAnOpenEmergencyAlert() throws Exception {
-    login("reception");
+    steps.login("reception");
     browser.get(app.base + "/reception?date=" + day);
-    waitFor(() -> browser.findElements(By.cssSelector("#alerts .alert-item")).stream()
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector("#alerts .alert-item")).stream()
         .anyMatch(e -> e.getText().contains("Margaret Ellis")));
     check("reception");
   }
 
   @Test
   void receptionAfterCreatingAnInvitation() throws Exception {
-    login("reception");
+    steps.login("reception");
     browser.get(app.base + "/reception?date=" + day);
     browser.findElement(By.id("patientName")).sendKeys("Nia Created");
     browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("appointmentAt")), day + "T11:20");
     browser.findElement(By.id("clinician")).sendKeys("Dr Test");
     browser.findElement(By.id("invite")).click();
-    waitFor(() -> browser.findElements(By.id("created")).size() > 0);
-    waitFor(() -> browser.findElements(By.cssSelector("#alerts .alert-item")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.id("created")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector("#alerts .alert-item")).size() > 0);
     check("reception-created");
   }
 
   @Test
   void receptionAfterCancellingWithTheUndo() throws Exception {
     Invitation inv = app.invite("Cal Cancel");
-    login("reception");
+    steps.login("reception");
     browser.get(app.base + "/reception?date=" + day);
     browser.findElement(By.cssSelector("tr[data-invitation='" + inv.id() + "']"))
         .findElement(By.xpath(".//button[contains(., 'Cancel invitation for Cal Cancel')]")).click();
     browser.switchTo().alert().accept();
-    waitFor(() -> browser.findElements(By.cssSelector("#undo button")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector("#undo button")).size() > 0);
     check("reception-cancelled");
   }
 
   @Test
   void importPageItsPreviewAndResult() throws Exception {
-    login("reception");
+    steps.login("reception");
     browser.get(app.base + "/reception/import");
     check("import");
     String uk = day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
@@ -136,22 +136,22 @@ class AccessibilityBrowserTest {
         + ",32/13/2026,25:00,Dr Test\n";
     browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("paste")), csv);
     browser.findElement(By.id("preview")).click();
-    waitFor(() -> browser.findElements(By.id("import-rows")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.id("import-rows")).size() > 0);
     check("import-preview");
     browser.findElement(By.id("create-all")).click();
-    waitFor(() -> browser.findElement(By.tagName("h1")).getText().contains("Import result"));
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElement(By.tagName("h1")).getText().contains("Import result"));
     check("import-result");
   }
 
   @Test
   void gpDayAndSummaryWithARedFlag() throws Exception {
-    login("gp");
+    steps.login("gp");
     browser.get(app.base + "/gp?date=" + day);
-    waitFor(() -> browser.findElements(By.linkText("Margaret Ellis")).size() > 0);
-    waitFor(() -> browser.findElements(By.cssSelector("#alerts .alert-item")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.linkText("Margaret Ellis")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector("#alerts .alert-item")).size() > 0);
     check("gp-day");
     browser.get(app.base + "/gp/summaries/" + emergency.id());
-    waitFor(() -> browser.findElements(By.id("redflags")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.id("redflags")).size() > 0);
     check("gp-summary");
     browser.findElement(By.cssSelector("#transcript summary")).click();
     check("gp-summary-transcript");
@@ -159,17 +159,17 @@ class AccessibilityBrowserTest {
 
   @Test
   void practiceDashboard() throws Exception {
-    login("reception");
+    steps.login("reception");
     browser.get(app.base + "/reception/dashboard");
-    waitFor(() -> browser.getPageSource().contains("From invitation to summary"));
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.getPageSource().contains("From invitation to summary"));
     check("dashboard");
   }
 
   @Test
   void adminUsersPage() throws Exception {
-    login("admin");
+    steps.login("admin");
     browser.get(app.base + "/admin/users");
-    waitFor(() -> browser.findElements(By.id("users")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.id("users")).size() > 0);
     check("admin-users");
   }
 
@@ -178,10 +178,10 @@ class AccessibilityBrowserTest {
     Invitation inv = app.invite("Pat Chat");
     browser.manage().deleteAllCookies();
     browser.get(app.base + "/chat/" + inv.token());
-    waitFor(() -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
-    chip("Let's start");
-    type("my knee has ached on the stairs for 3 weeks");
-    type("it is worse in the mornings");
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
+    steps.chip("Let's start");
+    steps.type("my knee has ached on the stairs for 3 weeks");
+    steps.type("it is worse in the mornings");
     assertFalse(browser.findElements(By.cssSelector("#buttons .chip, #text")).isEmpty());
     check("chat");
   }
@@ -192,7 +192,7 @@ class AccessibilityBrowserTest {
     app.send("GET", "/chat/api/" + inv.token() + "/history", null, null); // held by the test client's device
     browser.manage().deleteAllCookies();
     browser.get(app.base + "/chat/" + inv.token());
-    waitFor(() -> browser.findElements(By.tagName("h1")).size() > 0);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.tagName("h1")).size() > 0);
     assertTrue(browser.findElements(By.id("composer")).isEmpty(), "another device sees the locked page");
     check("chat-locked");
   }
@@ -223,36 +223,4 @@ class AccessibilityBrowserTest {
     fail(b.toString());
   }
 
-  private static void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(app.base + "/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.id("login")).click();
-    waitFor(() -> !browser.getCurrentUrl().endsWith("/login"));
-  }
-
-  private static boolean hasChip(String label) {
-    return browser.findElements(By.cssSelector("#buttons .chip")).stream().anyMatch(b -> b.getText().equals(label));
-  }
-
-  private static void chip(String label) {
-    waitFor(() -> hasChip(label));
-    int before = browser.findElements(By.cssSelector(".msg")).size();
-    WebElement b = browser.findElements(By.cssSelector("#buttons .chip")).stream().filter(x -> x.getText().equals(label))
-        .findFirst().orElseThrow();
-    b.click();
-    waitFor(() -> browser.findElements(By.cssSelector(".msg")).size() > before + 1);
-  }
-
-  private static void type(String text) {
-    int before = browser.findElements(By.cssSelector(".msg")).size();
-    browser.findElement(By.id("text")).sendKeys(text);
-    browser.findElement(By.id("send")).click();
-    waitFor(() -> browser.findElements(By.cssSelector(".msg")).size() > before + 1);
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50)).until(d -> condition.getAsBoolean());
-  }
 }

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class GpBrowserTest {
   static RunningServer app;
   static ChromeDriver browser;
+  static app.previsit.testing.BrowserSteps steps;
   static final LocalDate DAY = LocalDate.now().plusDays(5);
   static String threeConcerns;
   static String flagged;
@@ -34,6 +35,7 @@ class GpBrowserTest {
   static void start() throws Exception {
     app = RunningServer.start(Map.of());
     browser = HeadlessChrome.start();
+    steps = new app.previsit.testing.BrowserSteps(browser, app.base);
     String reception = app.login("reception");
     later = invite(reception, "Gil Later", "11:40", null);
     threeConcerns = invite(reception, "Hana Three", "09:10", "943 476 5919");
@@ -59,7 +61,7 @@ class GpBrowserTest {
   @Test
   void theDayIsInTimeOrderWithARedFlagBoxAndAFlagRaisedWhileOpenShowsAtOnce() throws Exception {
     chat(flagged, List.of("Let's start", "I have crushing chest pain right now"));
-    login("gp");
+    steps.login("gp");
     browser.get(app.base + "/gp?date=" + DAY);
     List<String> names = browser.findElements(By.cssSelector("#summaries tbody tr")).stream()
         .map(r -> r.findElements(By.tagName("td")).get(1).getText().split("\n")[0]).toList();
@@ -76,7 +78,7 @@ class GpBrowserTest {
 
   @Test
   void theSummaryShowsAtAGlanceFirstLocalTimesIdentityAndCopiesToTheRecord() throws Exception {
-    login("gp");
+    steps.login("gp");
     browser.get(app.base + "/gp/summaries/" + threeConcerns.split(" ")[0]);
     String identity = browser.findElement(By.id("identity")).getText();
     assertTrue(identity.contains("Hana Three") && identity.contains("NHS 943 476 5919"), identity);
@@ -126,12 +128,4 @@ class GpBrowserTest {
     return app.send("POST", "/chat/api/" + who.split(" ")[1] + "/messages", null, json).body();
   }
 
-  private static void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(app.base + "/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.id("login")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
-  }
 }

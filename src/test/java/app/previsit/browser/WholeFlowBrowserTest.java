@@ -15,19 +15,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Reception invites, the patient chats in the web page, the GP reads what they typed: in real Chromium. */
 class WholeFlowBrowserTest {
   static RunningServer app;
   static ChromeDriver browser;
+  static app.previsit.testing.BrowserSteps steps;
 
   @BeforeAll
   static void start() throws Exception {
     app = RunningServer.start(Map.of());
     browser = HeadlessChrome.start();
+    steps = new app.previsit.testing.BrowserSteps(browser, app.base);
   }
 
   @AfterAll
@@ -39,12 +39,12 @@ class WholeFlowBrowserTest {
   @Test
   void receptionInvitesPatientChatsGpReadsAndNothingIsInjected() throws Exception {
     String day = LocalDate.now().plusDays(1).toString();
-    login("reception");
+    steps.login("reception");
     browser.findElement(By.id("patientName")).sendKeys("Robin Browser");
     browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("appointmentAt")), day + "T10:40");
     browser.findElement(By.id("clinician")).sendKeys("Dr Chrome");
     browser.findElement(By.id("invite")).click();
-    waitFor(() -> browser.getPageSource().contains("Robin Browser"));
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.getPageSource().contains("Robin Browser"));
     HeadlessChrome.screenshot(browser, "reception");
     String link = browser.findElements(By.cssSelector("#invitations tr")).stream()
         .filter(r -> r.getText().contains("Robin Browser")).findFirst().orElseThrow()
@@ -53,25 +53,25 @@ class WholeFlowBrowserTest {
     browser.manage().deleteAllCookies();
     // The server listens on port 0, so the link's configured host part is not this port: keep its path.
     browser.get(app.base + java.net.URI.create(link).getPath());
-    waitFor(() -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
     assertTrue(browser.findElement(By.id("messages")).getText().contains("Hello Robin Browser"));
-    chip("Let's start");
-    type("my shoulder has been stiff for 2 months");
-    type("<img src=x onerror=alert(1)>");
-    type("<script>alert(2)</script>");
-    for (int i = 0; i < 20 && !hasChip("Confirm and send to my GP"); i++) type("/skip");
-    chip("Confirm and send to my GP");
-    waitFor(() -> browser.findElement(By.id("messages")).getText().contains("Your summary is ready"));
+    steps.chip("Let's start");
+    steps.type("my shoulder has been stiff for 2 months");
+    steps.type("<img src=x onerror=alert(1)>");
+    steps.type("<script>alert(2)</script>");
+    for (int i = 0; i < 20 && !steps.hasChip("Confirm and send to my GP"); i++) steps.type("/skip");
+    steps.chip("Confirm and send to my GP");
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElement(By.id("messages")).getText().contains("Your summary is ready"));
     HeadlessChrome.screenshot(browser, "chat");
     assertNoAlert();
     assertTrue(browser.findElements(By.cssSelector("#messages img")).isEmpty(), "patient text became an element");
     assertTrue(browser.findElement(By.id("messages")).getText().contains("<img src=x onerror=alert(1)>"));
 
     browser.manage().deleteAllCookies();
-    login("gp");
+    steps.login("gp");
     browser.get(app.base + "/gp?date=" + day);
     browser.findElement(By.linkText("Robin Browser")).click();
-    waitFor(() -> browser.getPageSource().contains("Agenda"));
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.getPageSource().contains("Agenda"));
     String page = browser.findElement(By.tagName("main")).getText();
     assertTrue(page.contains("my shoulder has been stiff for 2 months"), page);
     assertTrue(page.contains("2 months"));
@@ -87,44 +87,13 @@ class WholeFlowBrowserTest {
   @Test
   void receptionCannotOpenClinicalPages() throws Exception {
     browser.manage().deleteAllCookies();
-    login("reception");
+    steps.login("reception");
     browser.get(app.base + "/gp");
     assertTrue(browser.getPageSource().contains("Not allowed"));
-  }
-
-  private static void login(String user) {
-    browser.get(app.base + "/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.id("login")).click();
-    waitFor(() -> !browser.getCurrentUrl().endsWith("/login"));
-  }
-
-  private static boolean hasChip(String label) {
-    return browser.findElements(By.cssSelector("#buttons .chip")).stream().anyMatch(b -> b.getText().equals(label));
-  }
-
-  private static void chip(String label) {
-    waitFor(() -> hasChip(label));
-    int before = browser.findElements(By.cssSelector(".msg")).size();
-    WebElement b = browser.findElements(By.cssSelector("#buttons .chip")).stream().filter(x -> x.getText().equals(label))
-        .findFirst().orElseThrow();
-    b.click();
-    waitFor(() -> browser.findElements(By.cssSelector(".msg")).size() > before + 1);
-  }
-
-  private static void type(String text) {
-    int before = browser.findElements(By.cssSelector(".msg")).size();
-    browser.findElement(By.id("text")).sendKeys(text);
-    browser.findElement(By.id("send")).click();
-    waitFor(() -> browser.findElements(By.cssSelector(".msg")).size() > before + 1);
   }
 
   private static void assertNoAlert() {
     assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
-  }
 }
