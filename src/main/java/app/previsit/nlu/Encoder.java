@@ -53,6 +53,8 @@ public final class Encoder {
   private final boolean wantsTypeIds;
   private final int dimension;
   private final LruCache<String, float[]> cache = new LruCache<>(4096);
+  /** Vectors of training lines: a bounded set, asked for again by every retraining (cross-validation). */
+  private final java.util.concurrent.ConcurrentHashMap<String, float[]> known = new java.util.concurrent.ConcurrentHashMap<>();
   private final long loadMillis;
 
   private Encoder(Model model) {
@@ -85,7 +87,11 @@ public final class Encoder {
     if (e == null) {
       synchronized (Encoder.class) {
         e = shared;
-        if (e == null) shared = e = new Encoder(Model.MINILM_L6_Q);
+        if (e == null) {
+          e = new Encoder(Model.MINILM_L6_Q);
+          VectorFile.read(e.model.name(), e.known);
+          shared = e;
+        }
       }
     }
     return e;
@@ -108,9 +114,16 @@ public final class Encoder {
     return loadMillis;
   }
 
+  /** How many vectors are known without running the model (training lines shipped in the jar). */
+  public int knownCount() {
+    return known.size();
+  }
+
   /** The unit vector of one text. The returned array is shared with the cache: do not change it. */
   public float[] encode(String text) {
     String t = text == null ? "" : text.strip();
+    float[] k = known.get(t);
+    if (k != null) return k;
     if (t.length() <= CACHED_UP_TO_CHARS) {
       float[] hit = cache.get(t);
       if (hit != null) return hit;
@@ -119,6 +132,15 @@ public final class Encoder {
       return v;
     }
     return run(List.of(t))[0];
+  }
+
+  /**
+   * The vector of a training line, kept for the life of the process; also consulted by {@link #encode}
+   * so that a patient typing a known line costs a lookup.
+   */
+  public float[] encodeKnown(String text) {
+    String t = text == null ? "" : text.strip();
+    return known.computeIfAbsent(t, k -> run(List.of(k))[0]);
   }
 
   /** Unit vectors of many texts in one ONNX run per chunk (padding to the longest in the chunk). */
