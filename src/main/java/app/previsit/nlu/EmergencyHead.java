@@ -41,8 +41,8 @@ final class EmergencyHead {
     double[] w = new double[n];
     int row = 0;
     // Each category weighs as much in total as the others share: a rare one is not drowned out. The
-    // emergencies together weigh 1.5 times the non-emergencies, because a miss costs more than an alarm.
-    double perCategory = 1.5 * others.size() / Math.max(1, counts.size());
+    // emergencies together weigh as much as the non-emergencies; the threshold, not the weights, sets the balance.
+    double perCategory = 1.0 * others.size() / Math.max(1, counts.size());
     for (int i = 0; i < emergencies.size(); i++, row++) {
       x[row] = emergencies.get(i);
       y[row] = index.get(categories.get(i));
@@ -53,7 +53,7 @@ final class EmergencyHead {
       y[row] = 0;
       w[row++] = 1;
     }
-    SoftmaxRegression model = SoftmaxRegression.train(x, y, index.size(), w, 1e-4, 25);
+    SoftmaxRegression model = SoftmaxRegression.train(x, y, index.size(), w, 1e-4, 60);
     return new EmergencyHead(model, new ArrayList<>(index.keySet()).toArray(new String[0]));
   }
 

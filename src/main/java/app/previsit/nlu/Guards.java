@@ -19,10 +19,11 @@ final class Guards {
   private static final Set<String> NEGATORS = Set.of("no", "not", "never", "without", "none", "nor", "nothing",
       "denies", "free");
   /** "can not stop the bleeding", "will not wake": inability is a symptom, not a denial. */
-  private static final Set<String> MODALS = Set.of("can", "could", "will", "would", "cannot");
-  private static final Set<String> INABILITY = Set.of("stop", "breathe", "breath", "wake", "move", "speak", "talk", "lift",
-      "see", "feel", "swallow", "get", "catch", "keep", "stay", "walk", "respond", "open", "understand", "find",
-      "remember", "go", "cope", "fade", "raise", "hold", "grip", "smile", "work", "read", "eat", "drink", "come");
+  private static final Set<String> MODALS = Set.of("can", "could", "will", "cannot");
+  private static final Set<String> ONGOING = Set.of("stop", "stopped", "stopping", "ended", "worked", "working",
+      "helped", "helping", "improved", "improving", "gone", "eased", "settled", "better");
+  private static final Pattern FEEL_NOT = Pattern.compile("\\b(do|does|did) not (feel|think|seem|look)"
+      + " (like|that|as if|i am|he is|she is)\\b");
 
   private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|just now|at the moment|currently|suddenly"
       + "|all of a sudden|this (morning|afternoon|evening)|tonight|today|minutes ago|an hour ago|hours ago"
@@ -42,16 +43,19 @@ final class Guards {
       + "|at|in|\\d+|two|three|four|five|first)|used to|back in|history of|in my (teens|twenties|thirties|forties"
       + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
       + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
-      + "|aged? \\d+|at age \\d+|none for|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
+      + "|aged? \\d+|at age \\d+|none for|once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
   private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
       + "|home|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
-      + "|passed|faded|went)\\b(?! on)|has gone (away|now|down|off)|(i am|it is|feel) (fine"
+      + "|passed|faded|went)\\b(?! on)|has gone (away|now|down)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
+      + "|calmed down|gone away|gone down|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
+      + "|with|by|once|since)|(i am|it is|feel) (fine"
       + "|ok|okay)(?! (this|earlier|an hour|yesterday|until|till|before))|went away|gone away|stopped (after|with|on its own|by itself|the same)|(then|and) (it|they) stopped"
       + "|came back (up|down|to normal)"
       + "|it passed|that passed|passed (after|off)|cleared up|eased off|wore off|sorted (it|with)|recovered"
       + "|all clear|(tests?|scan|ecg) (was|were|came back) (clear|normal|fine)"
       + "|was nothing|turned out|resolved|has not happened again|none since|not since|seizure free)\\b");
-  private static final Pattern HYPOTHETICAL = Pattern.compile("(^|[,;] )(if|what if)\\b|\\b(what if|in case|just in case|what (are|is) the"
+  private static final Pattern HYPOTHETICAL = Pattern.compile("(^|[,;] )(if|what if)\\b|\\b(what|how) (should|do|would"
+      + "|to|can|will) .{0,14}\\bif\\b|\\b(what if|in case|just in case|what (are|is) the"
       + " (signs?|symptoms?|warning|difference)|(signs|symptoms|warning signs) of|how (do|would|can|should|will)"
       + " (i|you|we|they|someone|one) (know|tell|recognise|recognize|spot)|what happens|is it possible|risk of|at risk|chance of|one day|some day|in the future|how much .{0,30}too"
       + " (much|many)|how long should|difference between|should i (get|carry)|would it be"
@@ -91,9 +95,8 @@ final class Guards {
       + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor)\\b");
   /** A request about care, not an event: "a repeat prescription for my GTN spray". */
   private static final Pattern ROUTINE = Pattern.compile("\\b(prescription|repeat|review|refill|renew|referral"
-      + "|check up|checkup|check-up|results?|letter|form|vaccine|vaccination|jab|test strips|supply|run out|running out"
-      + "|ran out|order|collect|pharmacy|chemist|annual|book|booking|appointment|clinic|training|plan for|care plan"
-      + "|information|advice|leaflet)\\b");
+      + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
+      + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note)\\b");
   /** Small amounts still matter for these: a child who drank "a bit of" bleach is an emergency. */
   private static final Set<String> NEVER_MILD = Set.of("overdose", "suicide", "anaphylaxis", "seizure", "sepsis",
       "collapse");
@@ -109,19 +112,19 @@ final class Guards {
   private Guards() {}
 
   /** Why the concept match does not stand in this clause, or null when it does. */
-  static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
-    if (negated(words, m)) return Reason.NEGATED;
-    Reason r = clauseReason(clause, m.category());
-    return r;
+  static Reason check(String clause, String context, List<Words.Word> words, Concepts.Match m) {
+    if (negated(words, m) || FEEL_NOT.matcher(clause).find()) return Reason.NEGATED;
+    return clauseReason(context, m.category());
   }
 
   /**
    * The guards that need no anchor word, for a clause the encoder thinks is an emergency. Negation
    * is left to the encoder, which was trained on negated near-misses.
    */
-  static Reason encoderReason(String clause, String category) {
+  static Reason encoderReason(String clause, String context, String category) {
     if (CLAUSE_NEGATED.matcher(clause).find()) return Reason.NEGATED;
-    return clauseReason(clause, category);
+    // The encoder's category is a guess, so small amounts are not exempt from "mild" here.
+    return clauseReason(context, "encoder");
   }
 
   /**
@@ -131,7 +134,9 @@ final class Guards {
    */
   private static final Pattern CLAUSE_NEGATED = Pattern.compile("(^(no|not|never|none|nothing)\\b(?!,)|\\b(no other"
       + "|not (had|got|have|any)|never (had|thought)|(has|have|had|is|are|am|was|were|do|does|did) not"
-      + " (\\w+ )?(had|got|have|any|feel|notice|noticed|seen|think)|nothing like|none of)\\b)");
+      + " (\\w+ )?(had|got|have|any|feel|notice|noticed|seen|think|lost|felt)|nothing like|none of|there (is|are|was|were)"
+      + " no|(have|has|had|did) not (?!(woken|responded|stopped|peed|weed|passed|eaten|drunk|come))\\w+ed"
+      + "|(do|does|did) not (feel|think|seem|look) (like|that|as if))\\b)");
 
   static Reason clauseReason(String clause, String category) {
     if (RESOLVED.matcher(clause).find()) return Reason.RESOLVED;
@@ -162,9 +167,13 @@ final class Guards {
       String w = words.get(i).text();
       if (!NEGATORS.contains(w)) continue;
       // "no" reaches only three words on ("no, my chest hurts" is not a denial of the pain far after it).
-      if (w.equals("no") && m.start() - i > 3) continue;
-      if (w.equals("not") && i > 0 && MODALS.contains(words.get(i - 1).text()) && i + 1 < words.size()
-          && INABILITY.contains(words.get(i + 1).lemma())) continue;
+      if ((w.equals("no") || w.equals("nothing") || w.equals("none")) && m.start() - i > 3) continue;
+      // Inside the mention only a negator right before one of its words denies it ("face is not drooping").
+      if (i > m.start() && !(i + 1 <= m.end() && m.covered()[i + 1])) continue;
+      // "can not stop", "will not wake", "won't feed": inability or refusal is the symptom.
+      if (w.equals("not") && i > 0 && MODALS.contains(words.get(i - 1).text())) continue;
+      // "has not stopped", "hasn't helped": it is the relief that is denied, not the symptom.
+      if (i + 1 < words.size() && ONGOING.contains(words.get(i + 1).text())) continue;
       if (w.equals("never") && followedBy(words, i, "before")) continue;
       return true;
     }

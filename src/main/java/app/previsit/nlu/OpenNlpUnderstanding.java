@@ -24,7 +24,7 @@ public final class OpenNlpUnderstanding implements Understanding {
   private static final int MAX_ANALYSED_CHARS = 2000;
   private static final int MAX_PARTS = 12;
   /** The encoder's emergency score that raises the flag on its own, and over a guard-cancelled concept. */
-  static final double SAFETY_THRESHOLD = 0.6;
+  static final double SAFETY_THRESHOLD = 0.5;
   static final double SAFETY_OVERRIDE = 0.97;
 
   private static volatile OpenNlpUnderstanding shared;
@@ -127,17 +127,18 @@ public final class OpenNlpUnderstanding implements Understanding {
       Part only = new Part(clipped, Intent.CHITCHAT, 0.1, false, null, entities);
       return new Analysis(original, Intent.CHITCHAT, 0.1, false, null, entities, List.of(only));
     }
-    List<String> pieces = Parts.split(clipped, tokenization);
+    List<Parts.Piece> pieces = Parts.split(clipped, tokenization);
     if (pieces.size() > MAX_PARTS) pieces = pieces.subList(0, MAX_PARTS);
 
     List<Part> parts = new ArrayList<>(pieces.size());
     Part firstFlag = null;
     float[] wholeVector = null;
-    for (String piece : pieces) {
-      String n = pieces.size() == 1 ? normalised : TextNormaliser.normalise(piece);
+    for (Parts.Piece piece : pieces) {
+      boolean single = pieces.size() == 1;
+      String n = single ? normalised : TextNormaliser.normalise(piece.text());
       float[] v = encoder.encode(n);
-      if (pieces.size() == 1) wholeVector = v;
-      Part p = part(piece, n, v, pieces.size() == 1 ? entities : EntityExtractor.extract(piece));
+      if (single) wholeVector = v;
+      Part p = part(piece.text(), n, v, single ? entities : EntityExtractor.extract(piece.text()));
       parts.add(p);
       if (p.redFlag() && firstFlag == null) firstFlag = p;
     }

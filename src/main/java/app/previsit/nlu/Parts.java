@@ -23,8 +23,11 @@ final class Parts {
 
   private Parts() {}
 
-  static List<String> split(String text, Tokenization tokenization) {
-    List<String> out = new ArrayList<>();
+  /** One part and the sentence it came from. */
+  record Piece(String text, String sentence) {}
+
+  static List<Piece> split(String text, Tokenization tokenization) {
+    List<Piece> out = new ArrayList<>();
     String[] sentences = text.length() < 40 && text.indexOf('.') < 0 && text.indexOf('?') < 0
         ? new String[] {text} : tokenization.sentences(text);
     for (String sentence : sentences) {
@@ -32,11 +35,15 @@ final class Parts {
         String c = clause.strip();
         if (c.isEmpty()) continue;
         // A fragment too short to stand on its own stays with the part before it.
-        if (c.length() < MIN_PART_CHARS && !out.isEmpty()) out.set(out.size() - 1, out.get(out.size() - 1) + " " + c);
-        else out.add(c);
+        if (c.length() < MIN_PART_CHARS && !out.isEmpty()) {
+          Piece last = out.get(out.size() - 1);
+          out.set(out.size() - 1, new Piece(last.text() + " " + c, last.sentence()));
+        } else {
+          out.add(new Piece(c, sentence.strip()));
+        }
       }
     }
-    if (out.isEmpty()) out.add(text.strip());
+    if (out.isEmpty()) out.add(new Piece(text.strip(), text.strip()));
     return out;
   }
 
