@@ -42,10 +42,41 @@ final class Concepts {
 
   private record Pattern(String category, List<Slot> slots, String source) {}
 
+  /** Small words that appear in patterns but say nothing clinical on their own. */
+  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("not", "no", "to", "my", "be", "have",
+      "can", "will", "i", "it", "on", "up", "of", "in", "a", "the", "and", "so", "off", "out", "this", "that", "with",
+      "at", "from", "me", "all", "go", "get", "come", "keep", "make", "he", "she", "his", "her", "any", "one", "like",
+      "feel", "want", "going", "ready", "never", "without", "by", "too", "much", "many", "lot", "is", "are", "am",
+      "do", "does", "did", "just", "now", "n", "over", "under", "after", "before", "into", "round", "some",
+      "same", "left", "right", "side", "still", "again", "every", "say", "see", "look", "thing", "stuff", "use",
+      "talk", "speak", "word", "understand", "hold", "work", "move", "walk", "lift", "raise", "write", "note",
+      "letter", "plan", "way", "point", "reason", "doctor", "help", "ask", "know", "think", "tell");
+
   private final List<Pattern> patterns;
+  private final List<Term> clinicalTerms;
 
   private Concepts(List<Pattern> patterns) {
     this.patterns = patterns;
+    List<Term> terms = new ArrayList<>();
+    for (Pattern p : patterns) {
+      for (Slot s : p.slots()) {
+        for (Term[] alt : s.alternatives()) {
+          for (Term t : alt) {
+            if (!FUNCTION_WORDS.contains(t.word()) && t.word().length() > 2 && !terms.contains(t)) terms.add(t);
+          }
+        }
+      }
+    }
+    this.clinicalTerms = List.copyOf(terms);
+  }
+
+  /**
+   * Whether any word is one the concepts use (chest, fit, bleach, breathe, …): the encoder may find an
+   * emergency in new combinations of such words, but not in "I'll just talk to the doctor".
+   */
+  boolean mentionsClinicalWord(List<Words.Word> words) {
+    for (Words.Word w : words) for (Term t : clinicalTerms) if (t.test(w)) return true;
+    return false;
   }
 
   static Concepts load() {

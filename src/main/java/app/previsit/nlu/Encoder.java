@@ -143,15 +143,14 @@ public final class Encoder {
     return known.computeIfAbsent(t, k -> run(List.of(k))[0]);
   }
 
-  /** Unit vectors of many texts in one ONNX run per chunk (padding to the longest in the chunk). */
+  /**
+   * Unit vectors of many texts, one ONNX run each: padding a batch changes the quantized model's
+   * output slightly (its scales are taken over the padded tensor), and training and patient texts must
+   * get the same vector for the same words. Batching measured no faster here either.
+   */
   public float[][] encodeAll(List<String> texts) {
     float[][] out = new float[texts.size()][];
-    int chunk = 32;
-    for (int from = 0; from < texts.size(); from += chunk) {
-      List<String> part = texts.subList(from, Math.min(texts.size(), from + chunk));
-      float[][] v = run(part);
-      System.arraycopy(v, 0, out, from, v.length);
-    }
+    for (int i = 0; i < texts.size(); i++) out[i] = run(List.of(texts.get(i).strip()))[0];
     return out;
   }
 

@@ -46,8 +46,8 @@ final class Guards {
       + "|aged? \\d+|at age \\d+|none for|once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
   private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
       + "|home|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
-      + "|passed|faded|went)\\b(?! on)|has gone (away|now|down)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
-      + "|calmed down|gone away|gone down|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
+      + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
+      + "|calmed down|gone away|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
       + "|with|by|once|since)|(i am|it is|feel) (fine"
       + "|ok|okay)(?! (this|earlier|an hour|yesterday|until|till|before))|went away|gone away|stopped (after|with|on its own|by itself|the same)|(then|and) (it|they) stopped"
       + "|came back (up|down|to normal)"
@@ -70,7 +70,7 @@ final class Guards {
       + " (news|programme|post|video|article|telly|tv)|that|it|something|somewhere|online)|seen (a|an|on)|watched"
       + "|watching|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
       + "|twitter|reddit|mumsnet|forum|programme|podcast|blog|the news|on the radio|on telly|on tv|heard (that|about)"
-      + "|told me about|is it true|film|movie|a book|course|poster|newsletter|taught|project on|researching"
+      + "|told me about|is it true|film|movie|a book|course|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
       + "|a post|magazine|talking about|talked about|letter about|sent me|(saw|seen|watched|heard|found|looked up"
       + "|googled|searched|listened to) (about|on|that|a|an|some|it|this)|according to|apparently|they say|people say"
       + "|someone said|said that|news|story|episode|series|soap|drama|character|novel|study|research|journal"
@@ -96,7 +96,7 @@ final class Guards {
   /** A request about care, not an event: "a repeat prescription for my GTN spray". */
   private static final Pattern ROUTINE = Pattern.compile("\\b(prescription|repeat|review|refill|renew|referral"
       + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
-      + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note)\\b");
+      + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note|the phone|phones|my calls|emails)\\b");
   /** Small amounts still matter for these: a child who drank "a bit of" bleach is an emergency. */
   private static final Set<String> NEVER_MILD = Set.of("overdose", "suicide", "anaphylaxis", "seizure", "sepsis",
       "collapse");
@@ -112,19 +112,19 @@ final class Guards {
   private Guards() {}
 
   /** Why the concept match does not stand in this clause, or null when it does. */
-  static Reason check(String clause, String context, List<Words.Word> words, Concepts.Match m) {
+  static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
     if (negated(words, m) || FEEL_NOT.matcher(clause).find()) return Reason.NEGATED;
-    return clauseReason(context, m.category());
+    return clauseReason(clause, m.category());
   }
 
   /**
    * The guards that need no anchor word, for a clause the encoder thinks is an emergency. Negation
    * is left to the encoder, which was trained on negated near-misses.
    */
-  static Reason encoderReason(String clause, String context, String category) {
+  static Reason encoderReason(String clause) {
     if (CLAUSE_NEGATED.matcher(clause).find()) return Reason.NEGATED;
     // The encoder's category is a guess, so small amounts are not exempt from "mild" here.
-    return clauseReason(context, "encoder");
+    return clauseReason(clause, "encoder");
   }
 
   /**

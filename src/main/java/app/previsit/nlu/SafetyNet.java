@@ -34,19 +34,20 @@ final class SafetyNet {
   Verdict check(String normalised, float[] vector) {
     // The guards read the part alone, not its whole sentence: measured on the blind set, reading the
     // sentence ("years ago …, and his face dropped") cut false alarms but missed more emergencies.
-    String guarded = normalised;
     List<Words.Word> words = Words.of(normalised);
     Guards.Reason firstCancel = null;
     for (Concepts.Match m : concepts.find(words)) {
-      Guards.Reason r = Guards.check(normalised, guarded, words, m);
+      Guards.Reason r = Guards.check(normalised, words, m);
       if (r == null) return new Verdict(true, m.category(), "concept", null, 0);
       if (firstCancel == null) firstCancel = r;
     }
-    if (vector == null) return firstCancel == null ? Verdict.NONE : new Verdict(false, null, null, firstCancel, 0);
+    if (vector == null || !concepts.mentionsClinicalWord(words)) {
+      return firstCancel == null ? Verdict.NONE : new Verdict(false, null, null, firstCancel, 0);
+    }
     EmergencyHead.Score s = head.score(vector);
     double needed = firstCancel == null ? threshold : overrideThreshold;
     if (s.emergency() < needed) return new Verdict(false, null, null, firstCancel, s.emergency());
-    Guards.Reason r = Guards.encoderReason(normalised, guarded, s.category());
+    Guards.Reason r = Guards.encoderReason(normalised);
     if (r != null) return new Verdict(false, null, null, r, s.emergency());
     return new Verdict(true, s.category(), "encoder", null, s.emergency());
   }
