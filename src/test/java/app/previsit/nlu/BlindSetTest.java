@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
  * that makes the NLU miss more blind emergencies, or alarm more often, fails CI.
  */
 class BlindSetTest {
-  private static final double RECALL_FLOOR = 0.94;       // reached: 320/338 = 0.947
-  private static final double WORST_CATEGORY_FLOOR = 0.80; // reached: 21/26 = 0.808 (suicide)
-  private static final double FALSE_ALARM_CEILING = 0.15;  // reached: 46/333 = 0.138
-  private static final double INTENT_ACCURACY_FLOOR = 0.87; // reached: 0.885
+  private static final double RECALL_FLOOR = 0.955;        // reached: 324/338 = 0.959
+  private static final double WORST_CATEGORY_FLOOR = 0.88; // reached: 23/26 = 0.885 (suicide)
+  private static final double FALSE_ALARM_CEILING = 0.15;  // reached: 48/333 = 0.144
+  private static final double INTENT_ACCURACY_FLOOR = 0.875; // reached: 569/645 = 0.881
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
 
