@@ -79,7 +79,9 @@ public final class OpenNlpUnderstanding implements Understanding {
   private static OpenNlpUnderstanding train(Tokenization tokenization, Encoder encoder,
       List<TrainingData.Example> examples, List<TrainingData.Labelled> emergencies, List<String> nearMisses) {
     long start = System.nanoTime();
-    IntentModel intents = trainIntents(tokenization, encoder, examples, IntentModel.Mode.COMBINED);
+    // The two classifiers are independent: train them on two cores at once (start-up time is a bar).
+    java.util.concurrent.CompletableFuture<IntentModel> intentsLater = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> trainIntents(tokenization, encoder, examples, IntentModel.Mode.COMBINED));
     List<String> categories = new ArrayList<>();
     List<float[]> emergencyVectors = new ArrayList<>();
     for (TrainingData.Labelled e : emergencies) {
@@ -90,6 +92,7 @@ public final class OpenNlpUnderstanding implements Understanding {
     for (String t : nearMisses) others.add(vector(encoder, t));
     for (TrainingData.Example e : examples) if (e.intent() != Intent.EMERGENCY) others.add(vector(encoder, e.text()));
     EmergencyHead head = EmergencyHead.train(categories, emergencyVectors, others);
+    IntentModel intents = intentsLater.join();
     SafetyNet safety = new SafetyNet(Concepts.load(), head, SAFETY_THRESHOLD, SAFETY_OVERRIDE);
     return new OpenNlpUnderstanding(tokenization, encoder, intents, safety, ControlWords.from(examples),
         (System.nanoTime() - start) / 1_000_000);
