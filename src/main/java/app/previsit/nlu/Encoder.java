@@ -202,7 +202,8 @@ public final class Encoder {
     return sum;
   }
 
-  private static float[] unit(float[] v) {
+  /** Scales {@code v} to unit length in place (and returns it). */
+  static float[] unit(float[] v) {
     double norm = 0;
     for (float x : v) norm += x * x;
     float inv = (float) (1 / Math.max(1e-12, Math.sqrt(norm)));

@@ -159,7 +159,7 @@ public final class OpenNlpUnderstanding implements Understanding {
     boolean redFlag = category != null;
 
     // Several parts: the message's vector is the direction of the sum of theirs (one encoder run fewer).
-    if (pieces.size() > 1) unit(wholeVector);
+    if (pieces.size() > 1) Encoder.unit(wholeVector);
     double[] p = intents.distribution(tokenization.tokens(normalised), wholeVector);
     int best = IntentModel.best(p);
     Intent intent = Intent.values()[best];
@@ -194,13 +194,6 @@ public final class OpenNlpUnderstanding implements Understanding {
       return new Part(piece, intent, Math.min(p[best], 0.6), false, null, entities);
     }
     return new Part(piece, intent, p[best], false, null, entities);
-  }
-
-  private static void unit(float[] v) {
-    double norm = 0;
-    for (float x : v) norm += x * x;
-    double inv = 1 / Math.max(1e-12, Math.sqrt(norm));
-    for (int i = 0; i < v.length; i++) v[i] *= (float) inv;
   }
 
   private static float[] add(float[] sum, float[] v) {

@@ -8,13 +8,11 @@ package app.previsit.nlu;
  */
 final class SoftmaxRegression {
   private final int classes;
-  private final int dim;
-  private final float[][] w; // [class][dim + 1], last column the bias
+  private final float[][] w; // [class][dimension + 1], last column the bias
 
   private SoftmaxRegression(float[][] w) {
     this.w = w;
     this.classes = w.length;
-    this.dim = w[0].length - 1;
   }
 
   /**
@@ -54,13 +52,7 @@ final class SoftmaxRegression {
         for (int b = from; b < to; b++) {
           int i = order[b];
           float[] xi = x[i];
-          for (int c = 0; c < classes; c++) {
-            float[] wc = w[c];
-            double s = wc[d];
-            for (int k = 0; k < d; k++) s += wc[k] * xi[k];
-            p[c] = s;
-          }
-          softmax(p);
+          probabilities(w, xi, p);
           double wi = (weights == null ? 1 : weights[i]) / meanWeight / (to - from);
           for (int c = 0; c < classes; c++) {
             float err = (float) ((p[c] - (y[i] == c ? 1 : 0)) * wi);
@@ -88,14 +80,20 @@ final class SoftmaxRegression {
   /** Class probabilities for one vector. */
   double[] probabilities(float[] x) {
     double[] p = new double[classes];
-    for (int c = 0; c < classes; c++) {
+    probabilities(w, x, p);
+    return p;
+  }
+
+  /** Softmax of the linear scores of {@code x} under weights {@code w} (bias in the last column), into {@code p}. */
+  private static void probabilities(float[][] w, float[] x, double[] p) {
+    int d = x.length;
+    for (int c = 0; c < w.length; c++) {
       float[] wc = w[c];
-      double s = wc[dim];
-      for (int k = 0; k < dim; k++) s += wc[k] * x[k];
+      double s = wc[d];
+      for (int k = 0; k < d; k++) s += wc[k] * x[k];
       p[c] = s;
     }
     softmax(p);
-    return p;
   }
 
   int classes() {
