@@ -3,6 +3,7 @@ package app.previsit.cli;
 import app.previsit.nlu.Analysis;
 import app.previsit.nlu.Entity;
 import app.previsit.nlu.OpenNlpUnderstanding;
+import app.previsit.nlu.Part;
 import app.previsit.nlu.Understanding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -57,6 +58,18 @@ public final class ClassifyCommand implements Command {
       g.writeEndObject();
     }
     g.writeEndArray();
+    // Added field: the message's parts (sentences, clauses), each with its own intent and verdict.
+    g.writeArrayFieldStart("parts");
+    for (Part p : a.parts()) {
+      g.writeStartObject();
+      g.writeStringField("text", p.text());
+      g.writeStringField("intent", p.intent().label());
+      g.writeNumberField("confidence", Math.round(p.confidence() * 1000) / 1000.0);
+      g.writeBooleanField("redFlag", p.redFlag());
+      g.writeStringField("redFlagCategory", p.redFlagCategory());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 
@@ -65,6 +78,6 @@ public final class ClassifyCommand implements Command {
     return """
         usage: classify < utterances.txt
           Reads one utterance per line from stdin and writes one JSON object per line:
-          {"text":…,"intent":…,"confidence":0.93,"redFlag":false,"redFlagCategory":null,"entities":[…]}""";
+          {"text":…,"intent":…,"confidence":0.93,"redFlag":false,"redFlagCategory":null,"entities":[…],"parts":[…]}""";
   }
 }

@@ -34,6 +34,7 @@ public final class StoredConversationService implements ConversationService {
 
   private final Stores stores;
   private final Dialogue dialogue;
+  private volatile io.vertx.core.WorkerExecutor workers;
   private final Clock clock;
   private final Config config;
   private final RedFlagAlarm alarm;
@@ -102,28 +103,64 @@ public final class StoredConversationService implements ConversationService {
         greeting = start.replies();
       }
       boolean startOnly = input instanceof PatientInput.Command c && "start".equals(c.name()) && stored.isEmpty();
-      Next next = startOnly ? new Next(before.conversation(), greeting) : dialogue.update(before.conversation(), input, now);
-      List<Reply> replies = startOnly ? greeting : concat(greeting, next.replies());
-      Write w = write(stored.isPresent() ? before : null, next.conversation(), messageId, replies);
-      Duration ttl = next.conversation().forgotten() ? Duration.ofMinutes(5) : ttl(invitation);
-      Future<Boolean> saved = stores.sessions().compareAndSet(invitation.id(), version, w.envelope().toJson(), w.append(),
-          w.reset(), ttl);
-      return saved.compose(won -> {
-        if (!won) {
-          if (attempt >= MAX_ATTEMPTS) {
-            return Future.failedFuture(new IllegalStateException("conversation " + invitation.id() + " kept changing"));
-          }
-          return attempt(invitation, input, messageId, attempt + 1);
+      SessionEnvelope prior = before;
+      List<Reply> hello = greeting;
+      Future<Next> turnDone = startOnly ? Future.succeededFuture(new Next(before.conversation(), greeting))
+          : update(before.conversation(), input, now);
+      return turnDone.compose(next -> save(invitation, input, messageId, attempt, stored, version, prior, hello, startOnly,
+          next, now));
+    });
+  }
+
+  /**
+   * One turn of the pure core. Typed text goes through the NLU (the sentence encoder: milliseconds of
+   * CPU), so it runs on a worker pool sized to the cores, never on an event loop; buttons and commands
+   * stay where they are. Order per conversation is kept by the caller waiting for this turn and by the
+   * compare-and-set on the stored version.
+   */
+  private Future<Next> update(Conversation c, PatientInput input, Instant now) {
+    io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
+    boolean typed = input instanceof PatientInput.Text || input instanceof PatientInput.Correction;
+    if (ctx == null || !typed) return Future.succeededFuture(dialogue.update(c, input, now));
+    return nluWorkers(ctx.owner()).executeBlocking(() -> dialogue.update(c, input, now), false);
+  }
+
+  private io.vertx.core.WorkerExecutor nluWorkers(io.vertx.core.Vertx vertx) {
+    io.vertx.core.WorkerExecutor w = workers;
+    if (w == null) {
+      synchronized (this) {
+        w = workers;
+        if (w == null) {
+          workers = w = vertx.createSharedWorkerExecutor("previsit-nlu", Runtime.getRuntime().availableProcessors());
         }
-        Turn turn = new Turn(replies, next.conversation().done(), false);
-        // Saved first, then the practice is told, before the patient has the emergency reply.
-        Future<Void> told = alarm(invitation, before.conversation().redFlags().size(), next.conversation());
-        if (version == 0) {
-          return told.compose(v -> keepOnlyIfInvited(invitation, before.conversation(), next.conversation(), turn, now));
+      }
+    }
+    return w;
+  }
+
+  private Future<Turn> save(Invitation invitation, PatientInput input, String messageId, int attempt,
+      Optional<Versioned> stored, long version, SessionEnvelope before, List<Reply> greeting, boolean startOnly,
+      Next next, Instant now) {
+    List<Reply> replies = startOnly ? greeting : concat(greeting, next.replies());
+    Write w = write(stored.isPresent() ? before : null, next.conversation(), messageId, replies);
+    Duration ttl = next.conversation().forgotten() ? Duration.ofMinutes(5) : ttl(invitation);
+    Future<Boolean> saved = stores.sessions().compareAndSet(invitation.id(), version, w.envelope().toJson(), w.append(),
+        w.reset(), ttl);
+    return saved.compose(won -> {
+      if (!won) {
+        if (attempt >= MAX_ATTEMPTS) {
+          return Future.failedFuture(new IllegalStateException("conversation " + invitation.id() + " kept changing"));
         }
-        return told.compose(v -> followInvitation(invitation.id(), before.conversation(), next.conversation(), now))
-            .compose(v -> touch(invitation, now)).map(turn);
-      });
+        return attempt(invitation, input, messageId, attempt + 1);
+      }
+      Turn turn = new Turn(replies, next.conversation().done(), false);
+      // Saved first, then the practice is told, before the patient has the emergency reply.
+      Future<Void> told = alarm(invitation, before.conversation().redFlags().size(), next.conversation());
+      if (version == 0) {
+        return told.compose(v -> keepOnlyIfInvited(invitation, before.conversation(), next.conversation(), turn, now));
+      }
+      return told.compose(v -> followInvitation(invitation.id(), before.conversation(), next.conversation(), now))
+          .compose(v -> touch(invitation, now)).map(turn);
     });
   }
 

@@ -120,6 +120,11 @@ public final class Evaluation {
   }
 
   public String report() {
+    return report(true);
+  }
+
+  /** The report; {@code withLines} false leaves out the misclassified lines (for the blind set). */
+  public String report(boolean withLines) {
     StringBuilder b = new StringBuilder();
     b.append(String.format("examples=%d accuracy=%.3f macro_f1=%.3f%n", total(), accuracy(), macroF1()));
     b.append(String.format("emergency_recall=%.3f (%d/%d) false_alarms_other_intents=%d/%d near_miss_false_alarm_rate=%.3f (%d/%d)%n",
@@ -135,6 +140,7 @@ public final class Evaluation {
       for (int c : confusion[i.ordinal()]) b.append(String.format(" %3d", c));
       b.append('\n');
     }
+    if (!withLines) return b.toString();
     b.append("\nmisclassified\n");
     for (Miss m : misses) {
       b.append(String.format("%s -> %s (%.2f)\t%s%n", m.expected().label(), m.got().label(), m.confidence(), m.text()));

