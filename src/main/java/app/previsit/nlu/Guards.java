@@ -92,7 +92,9 @@ final class Guards {
   private static final Pattern MILD = Pattern.compile("\\b(a bit|a little|a tiny bit|slight|slightly|mild|mildly"
       + "|small|tiny|now and then|on and off|sometimes|occasionally|the odd|every now|a touch|i get|i tend to"
       + "|when i have a cold|in the (winter|heat|cold)|going up (hills|stairs)|after (eating|football|the gym"
-      + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor)\\b");
+      + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor"
+      // Recurring over time is a matter for the GP, not 999 (an acute "now" overrides this, and never for suicide etc.).
+      + "|keep getting|keep having|keeps? coming back|again and again|over and over)\\b");
   /** A request about care, not an event: "a repeat prescription for my GTN spray". */
   private static final Pattern ROUTINE = Pattern.compile("\\b(prescription|repeat|review|refill|renew|referral"
       + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
