@@ -85,11 +85,7 @@ public final class InvitationDesk {
       LocalDateTime at = appointment(appointmentAt);
       Instant now = clock.instant();
       Instant appointmentInstant = at.atZone(config.timeZone()).toInstant();
-      // The link lives until 12 h after the appointment, but never longer than PREVISIT_INVITATION_DAYS:
-      // for an appointment further ahead, reception sends a new link nearer the day.
-      Instant expires = appointmentInstant.plus(java.time.Duration.ofHours(12));
-      Instant cap = now.plus(config.invitationLifetime());
-      if (expires.isAfter(cap)) expires = cap;
+      Instant expires = linkExpiry(appointmentInstant, now);
       return new Invitation(Tokens.id(), Tokens.linkToken(), name, at, who, ref, InvitationStatus.INVITED, now,
           expires, null, null, null, born, java.util.List.of(), null, null, nhs, null, null);
     }
@@ -121,10 +117,7 @@ public final class InvitationDesk {
       return store.newLink(id, Tokens.linkToken()).compose(fresh -> forgetOldChat(found.get()).map(fresh)).compose(fresh -> {
         if (fresh.isEmpty()) return Future.succeededFuture(fresh);
         Invitation inv = fresh.get();
-        Instant appointment = inv.appointmentAt().atZone(config.timeZone()).toInstant();
-        Instant expires = appointment.plus(java.time.Duration.ofHours(12));
-        Instant cap = clock.instant().plus(config.invitationLifetime());
-        if (expires.isAfter(cap)) expires = cap;
+        Instant expires = linkExpiry(inv.appointmentAt().atZone(config.timeZone()).toInstant(), clock.instant());
         if (expires.equals(inv.expiresAt())) return Future.succeededFuture(fresh);
         return store.update(inv.withExpiry(expires)).map(Optional::of);
       });
@@ -139,6 +132,16 @@ public final class InvitationDesk {
     if (telegram == null || before.telegramChatId() == null || before.reference() == null) return Future.succeededFuture();
     return telegram.chatOfReference(before.reference()).compose(chat -> chat.isPresent() && chat.get().equals(before.telegramChatId())
         ? telegram.forgetReference(before.reference()) : Future.succeededFuture());
+  }
+
+  /**
+   * A link lives until 12 h after the appointment, but never longer than PREVISIT_INVITATION_DAYS from
+   * now: for an appointment further ahead, reception sends a new link nearer the day.
+   */
+  private Instant linkExpiry(Instant appointment, Instant now) {
+    Instant expires = appointment.plus(java.time.Duration.ofHours(12));
+    Instant cap = now.plus(config.invitationLifetime());
+    return expires.isAfter(cap) ? cap : expires;
   }
 
   public String webLink(Invitation inv) {

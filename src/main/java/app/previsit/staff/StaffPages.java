@@ -207,9 +207,7 @@ final class StaffPages {
   }
 
   private boolean csrf(RoutingContext ctx) {
-    if (api.auth.csrfOk(ctx)) return true;
-    notice(ctx, 403, "Expired form", "This form has expired", "Please go back, reload the page and try again.", null);
-    return false;
+    return csrf(api, ctx);
   }
 
   private void notice(RoutingContext ctx, int status, String title, String heading, String message, String back) {

@@ -199,15 +199,24 @@ public final class ChatRoutes {
    * address, so that it can neither probe freely nor use up the patient's own message limit.
    */
   private Future<Optional<Invitation>> refuse(RoutingContext ctx, boolean page, Invitation inv) {
+    return miss(ctx, page, () -> {
+      if (page) locked(ctx, inv, false, null);
+      else HttpErrors.send(ctx, 403, lockedMessage(inv.dateOfBirth() != null));
+    });
+  }
+
+  /**
+   * Counts a miss (a wrong token, another device's request) for the caller's address: past the limit
+   * it answers 429, whatever the miss was, else {@code answer} says what it was.
+   */
+  private Future<Optional<Invitation>> miss(RoutingContext ctx, boolean page, Runnable answer) {
     String address = ClientAddress.forLimits(ClientAddress.of(ctx, services.config().bounds().trustedProxies()));
     return services.stores().counters().increment("guess:" + address, java.time.Duration.ofMinutes(1)).map(n -> {
       if (n > GUESSES_PER_MINUTE) {
         ctx.response().putHeader("Retry-After", "60");
         answer(ctx, page, 429, "Too many attempts. Please wait a minute.");
-      } else if (page) {
-        locked(ctx, inv, false, null);
       } else {
-        HttpErrors.send(ctx, 403, lockedMessage(inv.dateOfBirth() != null));
+        answer.run();
       }
       return Optional.<Invitation>empty();
     });
@@ -229,24 +238,14 @@ public final class ChatRoutes {
   /** The invitation behind a well-formed, known, usable token; empty after answering (404, 410, 429). */
   private Future<Optional<Invitation>> known(RoutingContext ctx, boolean page) {
     String token = ctx.pathParam("token");
-    String address = ClientAddress.forLimits(ClientAddress.of(ctx, services.config().bounds().trustedProxies()));
-    var counters = services.stores().counters();
     // Guesses are counted per address only after the lookup misses (a flood of random tokens makes no
     // counter per token); past the limit every miss answers 429, so guessing learns nothing more.
     Future<Optional<Invitation>> lookup = token == null || !token.matches("[A-Za-z0-9_-]{16,64}")
         ? Future.succeededFuture(Optional.empty()) : services.stores().invitations().byToken(token);
     return lookup.compose(found -> {
       if (found.isEmpty()) {
-        return counters.increment("guess:" + address, java.time.Duration.ofMinutes(1)).map(n -> {
-          if (n > GUESSES_PER_MINUTE) {
-            ctx.response().putHeader("Retry-After", "60");
-            answer(ctx, page, 429, "Too many attempts. Please wait a minute.");
-          } else {
-            answer(ctx, page, 404, "This link is not valid. Please check it, or call " + services.config().practiceContact()
-                + " for a new one.");
-          }
-          return Optional.<Invitation>empty();
-        });
+        return miss(ctx, page, () -> answer(ctx, page, 404, "This link is not valid. Please check it, or call "
+            + services.config().practiceContact() + " for a new one."));
       }
       Invitation inv = found.get();
       if (!inv.usableAt(services.clock().instant())) {
