@@ -21,6 +21,7 @@ final class PatientScript {
   static List<JsonObject> next(Random r) {
     List<JsonObject> s = new ArrayList<>(24);
     s.add(button("Let's start"));
+    s.add(button("None of these"));
     int concerns = 1 + r.nextInt(2);
     for (int i = 0; i < concerns; i++) {
       s.add(text(pick(r, "concern")));
@@ -33,6 +34,7 @@ final class PatientScript {
     }
     if (concerns > 1) s.add(text("the first one"));
     s.add(text(pick(r, "research")));
+    s.add(text(pick(r, "question")));
     s.add(button("No, that's all"));
     s.add(button("What are my options?"));
     s.add(text(pick(r, "question")));

@@ -339,9 +339,9 @@ public final class StoredConversationService implements ConversationService {
 
   private static String sectionOf(app.previsit.dialogue.Stage s) {
     return switch (s) {
-      case WELCOME -> "welcome";
+      case WELCOME, SAFETY -> "welcome";
       case AGENDA, CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, AGENDA_MORE, PRIORITY -> "agenda";
-      case RESEARCH, RESEARCH_MORE -> "research";
+      case RESEARCH, RESEARCH_QUESTION, RESEARCH_MORE -> "research";
       case QUESTIONS -> "questions";
       case GOALS, GOALS_MORE -> "goals";
       case DECISION -> "decision";

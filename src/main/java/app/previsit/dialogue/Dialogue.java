@@ -3,6 +3,7 @@ package app.previsit.dialogue;
 import app.previsit.nlu.Analysis;
 import app.previsit.nlu.Entity;
 import app.previsit.nlu.Intent;
+import app.previsit.nlu.Part;
 import app.previsit.nlu.Understanding;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,29 @@ public final class Dialogue {
 
   /** Off-stage filing needs to be at least this sure; below it the text answers the question asked. */
   private static final double FILING_CONFIDENCE = 0.75;
+
+  /** The category a red flag raised by the up-front safety question is filed under. */
+  static final String SCREEN_CATEGORY = "screen";
+
+  /** "None of these", "no none of those", "NONE OF THESE", "nope": the safety question's no. */
+  private static final java.util.regex.Pattern NONE = java.util.regex.Pattern.compile(
+      "(?i)^\\W*(none|no|nope|nah|neither|nothing|not? (one|any) of (these|those|them|that))\\b");
+
+  /** How a "that's all" begins. */
+  private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile(
+      "(?i)^\\W*(no|nope|nah|none|nothing( else)?|not really|that'?s (all|it|everything)|thats (all|it|everything)|"
+      + "i'?m done|done|all done|no more( qs| questions)?|nothing more)\\b[\\s,.!]*");
+
+  private static final java.util.regex.Pattern MEASURED = java.util.regex.Pattern.compile(
+      "(?i)\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|a|an)\\s+(minutes?"
+      + "|hours?|days?|weeks?|months?|years?|fortnights?)|\\bsince\\b");
+
+  /** Words that make a medicine the thing to talk about rather than a list of what they take. */
+  private static final java.util.regex.Pattern ABOUT_A_MEDICINE = java.util.regex.Pattern.compile(
+      "(?i)\\b(stop|start|chang|coming off|come off|review|side.?effect|reduc|increas|switch|help|work|want|worr|problem"
+      + "|swap|wean|dose|why|should|can i|could)");
+
+  private static final Set<Intent> SMALL_TALK = Set.of(Intent.GREET, Intent.AFFIRM, Intent.CHITCHAT);
 
   private static final Set<Intent> FILEABLE =
       Set.of(Intent.QUESTION, Intent.RESEARCH, Intent.GOAL, Intent.PREFERENCE, Intent.MEDICATION, Intent.CONCERN);
@@ -128,7 +152,9 @@ public final class Dialogue {
     if (printout && !Conversation.isHolding(c.stage()) && c.stage() != Stage.DONE) {
       Research r = new Research("(" + nt.kind() + " shared)", List.of(), List.of(nt.fileId()));
       out.add(Reply.of(m.text("research.attachment")));
-      return ask(c.answered(c.answers().addResearch(r)), out);
+      Answers next = c.answers().addResearch(r);
+      boolean researching = c.stage() == Stage.RESEARCH || c.stage() == Stage.RESEARCH_MORE;
+      return ask(c.answered(researching ? next.at(Stage.RESEARCH_QUESTION) : next), out);
     }
     out.add(Reply.of(m.text("nontext")));
     return ask(c, out);
@@ -152,42 +178,66 @@ public final class Dialogue {
       out.add(Reply.of(m.text("too.long", "max", Integer.toString(MAX_ANSWER_CHARS))));
     }
     Analysis a = nlu.analyse(t);
-    if (a.redFlag()) return emergency(c, t, a, at, out);
+    if (a.redFlag()) return emergency(c, t, a, a.redFlagCategory(), at, out);
     int choice = ButtonMatcher.match(t, prompts.of(c).buttons());
-    if (choice < 0 && a.confidence() >= GLOBAL_INTENT_CONFIDENCE && !Conversation.isHolding(c.stage())) {
-      switch (a.intent()) {
-        case HELP -> {
-          out.add(Reply.of(m.text("help")));
-          return ask(c, out);
+    if (choice < 0 && !Conversation.isHolding(c.stage())) {
+      Intent command = repeatsAfterHelp(c, t) ? null : Commands.of(a);
+      if (command != null) {
+        switch (command) {
+          case HELP -> {
+            out.add(Reply.of(m.text("help")));
+            return ask(c, out);
+          }
+          case GO_BACK -> {
+            return goBack(c, out);
+          }
+          case SKIP -> {
+            if (c.stage() != Stage.REVIEW && c.stage() != Stage.DONE) return skip(c, out);
+          }
+          case STOP -> {
+            return stop(c, out);
+          }
+          case FORGET_ME -> {
+            return ask(c.holding(Stage.CONFIRM_FORGET), out);
+          }
+          case APPOINTMENT_ADMIN -> {
+            // Reception answers these; the words are kept so the practice sees what was asked.
+            out.add(Reply.of(m.text("appointment.admin")));
+            return ask(c.with(c.answers().addAlsoMentioned(t)), out);
+          }
+          default -> { }
         }
-        case GO_BACK -> {
-          return goBack(c, out);
-        }
-        case SKIP -> {
-          if (c.stage() != Stage.REVIEW && c.stage() != Stage.DONE) return skip(c, out);
-        }
-        case STOP -> {
-          return stop(c, out);
-        }
-        case FORGET_ME -> {
-          return ask(c.holding(Stage.CONFIRM_FORGET), out);
-        }
-        case APPOINTMENT_ADMIN -> {
-          out.add(Reply.of(m.text("appointment.admin")));
-          return ask(c, out);
-        }
-        default -> { }
       }
     }
     return stage(c, t, a, choice, out);
   }
 
-  private Conversation emergency(Conversation c, String t, Analysis a, long at, List<Reply> out) {
-    out.add(Reply.of(m.text("emergency")));
-    if ("suicide".equals(a.redFlagCategory()) || "overdose".equals(a.redFlagCategory())) {
-      out.add(Reply.of(m.text("emergency.suicide")));
+  /**
+   * The patient sends the same words again right after a help reply: they were an answer all along
+   * (the help reply shows the question again), so this time they are taken as one.
+   */
+  private boolean repeatsAfterHelp(Conversation c, String t) {
+    if (t.split("\\s+").length < 3) return false;
+    String help = m.text("help");
+    boolean helpSince = false;
+    List<Line> lines = c.transcript();
+    for (int i = lines.size() - 2; i >= 0; i--) {
+      Line l = lines.get(i);
+      if (l.from().equals("bot")) {
+        if (l.text().equals(help)) helpSince = true;
+      } else {
+        return helpSince && l.text().strip().equalsIgnoreCase(t);
+      }
     }
-    Conversation flagged = c.flagged(new RedFlag(a.redFlagCategory(), t, at)).holding(Stage.EMERGENCY);
+    return false;
+  }
+
+  private Conversation emergency(Conversation c, String t, Analysis a, String category, long at, List<Reply> out) {
+    out.add(new Reply(m.text("emergency"), List.of(), Reply.Kind.EMERGENCY));
+    if ("suicide".equals(category) || "overdose".equals(category)) {
+      out.add(new Reply(m.text("emergency.suicide"), List.of(), Reply.Kind.EMERGENCY));
+    }
+    Conversation flagged = c.flagged(new RedFlag(category, t, at)).holding(Stage.EMERGENCY);
     out.add(prompts.of(flagged));
     return flagged;
   }
@@ -196,8 +246,7 @@ public final class Dialogue {
   private Conversation stage(Conversation c, String t, Analysis a, int choice, List<Reply> out) {
     Answers ans = c.answers();
     Intent intent = a == null ? null : a.intent();
-    // "no" / "that's all" close a list, but "no chest pain, just a cough" is an answer with content.
-    boolean no = choice < 0 && (intent == Intent.DENY || intent == Intent.FINISH) && words(t) <= 5;
+    boolean no = choice < 0 && closes(t, intent);
     boolean yes = choice < 0 && intent == Intent.AFFIRM;
     switch (c.stage()) {
       case WELCOME -> {
@@ -209,85 +258,166 @@ public final class Dialogue {
           out.add(new Reply(m.text("welcome.later"), m.buttons("welcome.buttons")));
           return c;
         }
-        Conversation agenda = c.with(ans.at(Stage.AGENDA));
         if (choice < 0 && a != null && FILEABLE.contains(intent) && a.confidence() >= rephraseBelow) {
-          return stage(agenda, t, a, -1, out);
+          // They began with their problem: keep it as the first thing to talk about, then the safety question.
+          return ask(c.answered(addConcerns(ans, t, a, out).at(Stage.SAFETY)), out);
         }
-        return ask(agenda, out);
+        return ask(c.with(ans.at(Stage.SAFETY)), out);
+      }
+      case SAFETY -> {
+        if (choice == 1 || yes) {
+          Conversation onward = c.with(afterSafety(ans));
+          return emergency(onward, t, a, SCREEN_CATEGORY, lastAt(c), out);
+        }
+        if (choice == 0 || no || NONE.matcher(t).find()) return ask(c.answered(afterSafety(ans)), out);
+        if (a != null && intent != Intent.CHITCHAT && intent != Intent.GREET && words(t) >= 2) {
+          // Not an emergency (the safety net read it), and already their first answer.
+          return stage(c.answered(afterSafety(ans)), t, a, -1, out);
+        }
+        if (!c.rephraseAsked()) {
+          out.add(new Reply(m.text("safety.again"), m.buttons("safety.buttons")));
+          return c.askedToRephrase();
+        }
+        return ask(c.answered(afterSafety(ans)), out);
       }
       case AGENDA -> {
         if (no) {
           if (ans.concerns().isEmpty()) out.add(Reply.of(m.text("agenda.none")));
           return ask(c.answered(afterAgenda(ans)), out);
         }
-        if (fileElsewhere(intent, a, Intent.CONCERN)) return file(c, t, a, out);
-        if (a != null && a.confidence() < rephraseBelow && intent != Intent.CONCERN && !c.rephraseAsked()
-            && t.length() <= 200) {
-          out.add(Reply.of(m.text("rephrase")));
-          return c.askedToRephrase();
+        if (a != null && ReferenceBack.only(t)) return ask(c, out);
+        if (a != null && intent == Intent.RESEARCH && a.confidence() >= FILING_CONFIDENCE && looksLikeResearch(t, a)) {
+          return file(c, t, a, out);
         }
-        return ask(c.answered(newConcern(ans, t, a)), out);
+        Asides.Split asked = Asides.of(t);
+        if (asked.onlyQuestions() && !Asides.opensWithProblem(t)) return askedAside(c, asked, out);
+        if (a != null && intent == Intent.MEDICATION && a.confidence() >= FILING_CONFIDENCE && !a.entities("medicine").isEmpty()
+            && ConcernTitles.problemOf(t) == null && !ABOUT_A_MEDICINE.matcher(t).find()) {
+          // Just their medicines ("I'm on ramipril 5mg"); "I want to stop taking my sertraline" is a concern.
+          return file(c, t, a, out);
+        }
+        if (a != null && SMALL_TALK.contains(intent) && a.confidence() >= Commands.CONFIDENCE && words(t) <= 6
+            && !c.rephraseAsked()) {
+          out.add(Reply.of(m.text("rephrase")));
+          return ask(c.askedToRephrase(), out);
+        }
+        Answers next = addConcerns(ans, t, a, out);
+        return ask(c.answered(next.at(followUpAfter(next.focused(), Stage.AGENDA))), out);
       }
       case CONCERN_DURATION -> {
-        String d = a == null ? t : a.entities("duration").stream().findFirst().map(e -> durationText(e.text())).orElse(t);
-        Answers next = ans.updateLastConcern(x -> x.withDuration(d));
-        return ask(c.answered(next.at(followUpAfter(next.lastConcern(), Stage.CONCERN_DURATION))), out);
+        Asides.Split sp = Asides.of(t);
+        if (sp.onlyQuestions() && (a == null || a.entities("duration").isEmpty())) return askedAside(c, sp, out);
+        String rest = sp.rest().isBlank() ? t : sp.rest();
+        Answers next = notedQuestions(ans, sp, out);
+        next = next.addGoals(goalsInside(a));
+        String d = duration(rest, a);
+        next = next.updateFocused(x -> x.withDuration(d));
+        return ask(c.answered(afterFollowUp(next, Stage.CONCERN_DURATION, out)), out);
       }
       case CONCERN_IMPACT -> {
-        Integer score = choice >= 0 ? Integer.valueOf(choice) : scoreOf(a);
+        Integer score = choice >= 0 ? Integer.valueOf(choice) : Scores.of(t, a);
+        Asides.Split sp = choice >= 0 ? new Asides.Split(t, List.of()) : Asides.of(t);
+        if (score == null && sp.onlyQuestions()) return askedAside(c, sp, out);
+        Answers next = notedQuestions(ans, sp, out);
         if (score == null && !c.rephraseAsked()) {
           out.add(new Reply(m.text("concern.impact.again"), m.buttons("concern.impact.buttons")));
-          return c.askedToRephrase();
+          return c.with(next).askedToRephrase();
         }
-        Answers next = ans.updateLastConcern(x -> x.withSeverity(score));
-        return ask(c.answered(next.at(followUpAfter(next.lastConcern(), Stage.CONCERN_IMPACT))), out);
+        if (score == null) next = next.addAlsoMentioned(aboutFocused(next) + t);
+        next = next.updateFocused(x -> x.withSeverity(score));
+        return ask(c.answered(afterFollowUp(next, Stage.CONCERN_IMPACT, out)), out);
       }
-      case CONCERN_IDEA -> {
-        Answers next = ans.updateLastConcern(x -> x.withIdea(t));
-        return ask(c.answered(next.at(followUpAfter(next.lastConcern(), Stage.CONCERN_IDEA))), out);
-      }
-      case CONCERN_WORRY -> {
-        Answers next = ans.updateLastConcern(x -> x.withWorry(t));
-        return ask(c.answered(next.at(followUpAfter(next.lastConcern(), Stage.CONCERN_WORRY))), out);
-      }
-      case CONCERN_EXPECTATION -> {
-        return ask(c.answered(ans.updateLastConcern(x -> x.withExpectation(t)).at(Stage.AGENDA_MORE)), out);
+      case CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION -> {
+        Asides.Split sp = Asides.of(t);
+        if (sp.onlyQuestions() && Asides.isAside(t)) return askedAside(c, sp, out);
+        // "Is it cancer?" as the worry is the worry, and a question for the GP as well.
+        String answer = sp.onlyQuestions() ? t : sp.rest().isBlank() ? t : sp.rest();
+        Answers next = notedQuestions(ans, sp, out);
+        Stage here = c.stage();
+        next = next.updateFocused(x -> here == Stage.CONCERN_IDEA ? x.withIdea(answer)
+            : here == Stage.CONCERN_WORRY ? x.withWorry(answer) : x.withExpectation(answer));
+        return ask(c.answered(afterFollowUp(next, here, out)), out);
       }
       case AGENDA_MORE -> {
         if (choice == 0 || yes) return ask(c.with(ans.at(Stage.AGENDA)), out);
         if (choice == 1 || no) return ask(c.answered(afterAgenda(ans)), out);
+        Asides.Split sp = Asides.of(t);
+        if (sp.onlyQuestions()) return askedAside(c, sp, out);
         return stage(c.with(ans.at(Stage.AGENDA)), t, a, -1, out);
       }
       case PRIORITY -> {
+        if (choice < 0) {
+          choice = ButtonMatcher.byWords(t, ans.concerns().stream().map(Concern::title).toList(),
+              ans.concerns().stream().map(Concern::text).toList());
+        }
         if (choice >= 0 && choice < ans.concerns().size()) {
           List<Concern> ordered = new ArrayList<>(ans.concerns());
           Concern first = ordered.remove(choice);
           ordered.add(0, first);
-          out.add(Reply.of(m.text("priority.done", "item", Prompts.shorten(first.text()))));
-          return ask(c.answered(leave(ans.withConcerns(ordered), Stage.RESEARCH)), out);
+          out.add(Reply.of(m.text("priority.done", "item", first.title())));
+          return ask(c.answered(leave(ans.withConcerns(ordered).focusedOn(0), Stage.RESEARCH)), out);
         }
+        if (a != null && words(t) > 3 && fileElsewhere(intent, a, null)) return file(c, t, a, out);
         if (!c.rephraseAsked()) {
           out.add(Reply.of(m.text("rephrase")));
           return ask(c.askedToRephrase(), out);
         }
-        return ask(c.answered(leave(ans, Stage.RESEARCH)), out);
+        Answers next = words(t) > 3 ? ans.addAlsoMentioned(t) : ans;
+        return ask(c.answered(leave(next, Stage.RESEARCH)), out);
       }
       case RESEARCH, RESEARCH_MORE -> {
         if (choice == 0 || no) return ask(c.answered(leave(ans, Stage.QUESTIONS)), out);
-        if (fileElsewhere(intent, a, Intent.RESEARCH)) return file(c, t, a, out);
-        return ask(c.answered(ans.addResearch(research(t, a)).at(Stage.RESEARCH_MORE)), out);
+        if (a != null && ReferenceBack.only(t)) return ask(c, out);
+        Asides.Split sp = Asides.of(t);
+        if (sp.onlyQuestions() && !looksLikeResearch(t, a)) {
+          // A question with nothing read behind it is a question for the GP.
+          out.add(Reply.of(m.text("filed.question")));
+          return ask(c.answered(ans.addQuestions(sp.questions())), out);
+        }
+        String text = sp.rest().isBlank() ? t : sp.rest();
+        Research r = research(text, a, sp.questions());
+        out.add(Reply.of(m.text("research.noted", "what", ResearchReader.described(r.source(), r.topic()))));
+        Answers next = ans.addResearch(r);
+        if (!sp.questions().isEmpty()) {
+          out.add(Reply.of(m.text("research.linked")));
+          return ask(c.answered(next.at(Stage.RESEARCH_MORE)), out);
+        }
+        return ask(c.answered(next.at(Stage.RESEARCH_QUESTION)), out);
+      }
+      case RESEARCH_QUESTION -> {
+        if (choice == 0 || no) return ask(c.answered(ans.at(Stage.RESEARCH_MORE)), out);
+        if (a != null && !t.contains("?") && intent == Intent.RESEARCH && looksLikeResearch(t, a)) {
+          // Another printout instead of a question about the last one.
+          return stage(c.with(ans.at(Stage.RESEARCH_MORE)), t, a, -1, out);
+        }
+        Asides.Split sp = Asides.of(t);
+        List<String> qs = sp.questions().isEmpty() ? List.of(t) : withContext(sp);
+        out.add(Reply.of(m.text("research.linked")));
+        return ask(c.answered(ans.askAboutLastResearch(qs).at(Stage.RESEARCH_MORE)), out);
       }
       case QUESTIONS -> {
         List<String> offered = prompts.of(c).buttons();
-        if (choice == offered.size() - 1 || no) return ask(c.answered(leave(ans, Stage.GOALS)), out);
+        if (choice == offered.size() - 1 || no || (a != null && ReferenceBack.only(t))) {
+          return ask(c.answered(leave(ans, Stage.GOALS)), out);
+        }
         if (choice >= 0) return ask(c.answered(ans.addQuestion(offered.get(choice))), out);
-        if (fileElsewhere(intent, a, Intent.QUESTION)) return file(c, t, a, out);
-        return ask(c.answered(ans.addQuestion(t)), out);
+        if (!t.contains("?") && a != null && (intent == Intent.MEDICATION || intent == Intent.RESEARCH)
+            && fileElsewhere(intent, a, Intent.QUESTION)) {
+          return file(c, t, a, out);
+        }
+        Asides.Split sp = Asides.of(t);
+        List<String> qs = sp.questions().isEmpty() ? List.of(t) : withContext(sp);
+        return ask(c.answered(ans.addQuestions(qs)), out);
       }
       case GOALS, GOALS_MORE -> {
         if (choice == 0 || no) return ask(c.answered(leave(ans, Stage.DECISION)), out);
-        if (fileElsewhere(intent, a, Intent.GOAL)) return file(c, t, a, out);
-        return ask(c.answered(ans.addGoal(t).at(Stage.GOALS_MORE)), out);
+        Asides.Split sp = Asides.of(t);
+        if (sp.onlyQuestions()) return askedAside(c, sp, out);
+        if (a != null && (intent == Intent.RESEARCH || intent == Intent.MEDICATION) && fileElsewhere(intent, a, Intent.GOAL)) {
+          return file(c, t, a, out);
+        }
+        Answers next = notedQuestions(ans, sp, out);
+        return ask(c.answered(next.addGoal(sp.rest()).at(Stage.GOALS_MORE)), out);
       }
       case DECISION -> {
         DecisionRole role = choice >= 0 ? DecisionRole.values()[choice] : DecisionRole.fromWords(t);
@@ -300,13 +430,23 @@ public final class Dialogue {
       }
       case PREFERENCES, PREFERENCES_MORE -> {
         if (choice == 0 || no) return ask(c.answered(leave(ans, Stage.MEDICATIONS)), out);
-        if (fileElsewhere(intent, a, Intent.PREFERENCE)) return file(c, t, a, out);
-        return ask(c.answered(ans.addPreference(t).at(Stage.PREFERENCES_MORE)), out);
+        Asides.Split sp = Asides.of(t);
+        if (sp.onlyQuestions() && Asides.isAside(t)) return askedAside(c, sp, out);
+        if (a != null && (intent == Intent.RESEARCH || intent == Intent.MEDICATION)
+            && fileElsewhere(intent, a, Intent.PREFERENCE)) {
+          return file(c, t, a, out);
+        }
+        String answer = sp.onlyQuestions() ? t : sp.rest();
+        Answers next = notedQuestions(ans, sp, out);
+        return ask(c.answered(next.addPreference(answer).at(Stage.PREFERENCES_MORE)), out);
       }
       case MEDICATIONS, MEDICATIONS_MORE -> {
         boolean none = c.stage() == Stage.MEDICATIONS ? choice == 0 || choice == 1 : choice == 0;
         if (none || no) return ask(c.answered(leave(ans, Stage.REVIEW)), out);
-        return ask(c.answered(ans.addMedications(medicines(t, a)).at(Stage.MEDICATIONS_MORE)), out);
+        Asides.Split sp = Asides.of(t);
+        if (sp.onlyQuestions()) return askedAside(c, sp, out);
+        Answers next = notedQuestions(ans, sp, out);
+        return ask(c.answered(next.addMedications(Medicines.split(sp.rest(), a)).at(Stage.MEDICATIONS_MORE)), out);
       }
       case REVIEW -> {
         if (choice == 0 || yes) {
@@ -314,8 +454,7 @@ public final class Dialogue {
           return c.confirmedAt(lastAt(c));
         }
         if (choice == 1 || no || intent == Intent.GO_BACK) return ask(c.with(ans.at(Stage.REVIEW_CHANGE)), out);
-        if (a != null && FILEABLE.contains(intent) && a.confidence() >= FILING_CONFIDENCE) return file(c, t, a, out);
-        return ask(c, out);
+        return changed(c, t, a, out);
       }
       case REVIEW_CHANGE -> {
         Stage[] starts = {Stage.AGENDA, Stage.RESEARCH, Stage.QUESTIONS, Stage.GOALS, Stage.DECISION, Stage.MEDICATIONS};
@@ -324,19 +463,29 @@ public final class Dialogue {
           out.add(Reply.of(m.text("review.redo", "old", prompts.review().section(ans, start))));
           return ask(c.answered(cleared(ans, start).reviewing(true).at(start)), out);
         }
-        return ask(c.with(ans.at(Stage.REVIEW)), out);
+        if (choice >= 0 || no) return ask(c.with(ans.at(Stage.REVIEW)), out);
+        return changed(c, t, a, out);
       }
       case DONE -> {
         out.add(Reply.of(m.text("done.after")));
         return c;
       }
       case EMERGENCY -> {
-        if (choice == 0 || yes) return ask(c.released(), out);
-        if (choice == 1 || intent == Intent.STOP) return stop(c.released(), out);
+        if (choice == 0 || yes && words(t) <= 4) return ask(c.released(), out);
+        if (choice == 1 || Commands.of(a) == Intent.STOP) return stop(c.released(), out);
+        if (a != null && words(t) >= 2) {
+          // Kept for the GP, not filed: while the emergency stands, no question is being answered.
+          out.add(Reply.of(m.text("emergency.kept")));
+          return ask(c.with(ans.addAlsoMentioned(t)), out);
+        }
         return ask(c, out);
       }
       case STOPPED -> {
-        if (choice == 0 || yes) return ask(c.released(), out);
+        if (choice == 0 || yes && words(t) <= 4) return ask(c.released(), out);
+        if (a != null && words(t) >= 2 && Commands.of(a) == null) {
+          // Typing an answer after stopping is carrying on: the words answer the question they stopped at.
+          return stage(c.released(), t, a, -1, out);
+        }
         return ask(c, out);
       }
       case CONFIRM_FORGET -> {
@@ -358,6 +507,114 @@ public final class Dialogue {
     }
   }
 
+  /**
+   * "No", "that's all", "nothing else", and "No, that's all I think, the knee is the main thing": a
+   * negative opening followed by nothing new (no question, no problem not already named).
+   */
+  private static boolean closes(String t, Intent intent) {
+    if ((intent == Intent.DENY || intent == Intent.FINISH) && words(t) <= 5) return true;
+    var m = CLOSING.matcher(t);
+    if (!m.find() || t.contains("?")) return false;
+    String rest = t.substring(m.end()).replaceAll("(?i)\\b(i think|thanks|thank you|for now|really|honestly|ta|cheers)\\b", " ");
+    if (rest.replaceAll("[^\\p{L}\\p{N}]", "").isEmpty()) return true;
+    return words(rest) <= 8 && ConcernTitles.problemOf(rest) == null && !rest.matches("(?i).*\\b(but|except|apart from)\\b.*");
+  }
+
+  /** The patient stepped aside to ask something: noted, and the question asked is asked again. */
+  private Conversation askedAside(Conversation c, Asides.Split sp, List<Reply> out) {
+    out.add(Reply.of(m.text("filed.question")));
+    return ask(c.answered(c.answers().addQuestions(sp.questions())), out);
+  }
+
+  private Answers notedQuestions(Answers ans, Asides.Split sp, List<Reply> out) {
+    if (sp.questions().isEmpty()) return ans;
+    out.add(Reply.of(m.text("filed.question")));
+    return ans.addQuestions(sp.questions());
+  }
+
+  /** A lead-in before the questions ("I'd also like to know:") stays with the first of them. */
+  private static List<String> withContext(Asides.Split sp) {
+    List<String> qs = new ArrayList<>(sp.questions());
+    if (!sp.rest().isBlank()) {
+      if (words(sp.rest()) >= 4) qs.add(0, sp.rest());
+      else qs.set(0, sp.rest() + " " + qs.get(0));
+    }
+    return qs;
+  }
+
+  /** Goals said inside another answer ("3 months, I just want to sleep again"). */
+  private static List<String> goalsInside(Analysis a) {
+    if (a == null || a.parts().size() < 2) return List.of();
+    List<String> goals = new ArrayList<>();
+    for (Part p : a.parts()) {
+      if (p.intent() == Intent.GOAL && p.confidence() >= FILING_CONFIDENCE && p.entities().stream()
+          .noneMatch(e -> e.type().equals("duration"))) {
+        goals.add(p.text());
+      }
+    }
+    return goals;
+  }
+
+  /**
+   * The duration in an answer: its duration words when the answer is short ("about 6 weeks" reads "6
+   * weeks"); a longer answer is kept whole, so that nothing the patient explained is lost.
+   */
+  private static String duration(String t, Analysis a) {
+    if (words(t) > 8 || a == null) return t;
+    List<Entity> d = a.entities("duration");
+    if (d.isEmpty()) return t;
+    Entity pick = d.get(0);
+    for (Entity e : d) if (e.text().matches(".*\\d.*|(?i).*\\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple)\\b.*")) pick = e;
+    return durationText(pick.text());
+  }
+
+  private static boolean looksLikeResearch(String t, Analysis a) {
+    return (a != null && !a.entities("url").isEmpty()) || ResearchReader.source(t) != null;
+  }
+
+  /** A change typed at the review: applied where it belongs, then the summary is shown again. */
+  private Conversation changed(Conversation c, String t, Analysis a, List<Reply> out) {
+    Answers ans = c.answers();
+    Answers next;
+    int concern = ButtonMatcher.byWords(contentWords(t), ans.concerns().stream().map(Concern::title).toList(),
+        ans.concerns().stream().map(Concern::text).toList());
+    if (concern < 0) concern = concernSharingAWord(ans, t);
+    if (a != null && !a.entities("medicine").isEmpty() || intent(a) == Intent.MEDICATION && a.confidence() >= 0.6) {
+      next = ans.addMedications(Medicines.split(t, a));
+    } else if (concern >= 0 && a != null && !a.entities("duration").isEmpty()) {
+      String d = durationText(a.entities("duration").get(0).text());
+      next = ans.focusedOn(concern).updateFocused(x -> x.withDuration(d)).focusedOn(ans.focusIndex());
+    } else if (a != null && FILEABLE.contains(intent(a)) && a.confidence() >= FILING_CONFIDENCE) {
+      next = filed(ans, t, a);
+    } else if (t.contains("?")) {
+      next = ans.addQuestions(Asides.of(t).questions().isEmpty() ? List.of(t) : Asides.of(t).questions());
+    } else {
+      next = ans.addAlsoMentioned(t);
+    }
+    out.add(Reply.of(m.text("review.changed")));
+    return ask(c.answered(next.at(Stage.REVIEW)), out);
+  }
+
+  private static Intent intent(Analysis a) {
+    return a == null ? null : a.intent();
+  }
+
+  private static String contentWords(String t) {
+    return t.replaceAll("(?i)\\b(the|my|has|have|been|going|on|for|not|it|is|was|its|it's|actually|sorry|change|please"
+        + "|that|should|say|be|i|said|wrong|mistake|\\d+|weeks?|months?|years?|days?)\\b", " ").strip();
+  }
+
+  /** The concern whose title or text shares a content word (four letters or more) with the change. */
+  private static int concernSharingAWord(Answers ans, String t) {
+    List<String> words = List.of(contentWords(t).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"));
+    for (int i = 0; i < ans.concerns().size(); i++) {
+      Concern x = ans.concerns().get(i);
+      String have = (x.title() + " " + x.text()).toLowerCase(java.util.Locale.ROOT);
+      for (String w : words) if (w.length() >= 4 && have.contains(w)) return i;
+    }
+    return -1;
+  }
+
   private static int words(String t) {
     return t.isBlank() ? 0 : t.strip().split("\\s+").length;
   }
@@ -366,34 +623,57 @@ public final class Dialogue {
     return c.transcript().isEmpty() ? 0 : c.transcript().get(c.transcript().size() - 1).at();
   }
 
+  /** Whether an utterance clearly belongs to another section ({@code here} null: to any section). */
   private boolean fileElsewhere(Intent intent, Analysis a, Intent here) {
     return a != null && intent != here && FILEABLE.contains(intent) && a.confidence() >= FILING_CONFIDENCE;
   }
 
   /** Files an utterance in the section it belongs to and asks the current question again. */
   private Conversation file(Conversation c, String t, Analysis a, List<Reply> out) {
-    Answers ans = c.answers();
-    Answers filed = switch (a.intent()) {
-      case QUESTION -> ans.addQuestion(t);
-      case RESEARCH -> ans.addResearch(research(t, a));
-      case GOAL -> ans.addGoal(t);
-      case PREFERENCE -> ans.addPreference(t);
-      case MEDICATION -> ans.addMedications(medicines(t, a));
-      default -> ans.addConcern(concernFrom(t, a));
-    };
     out.add(Reply.of(m.text("filed." + a.intent().label())));
-    return ask(c.answered(filed), out);
+    return ask(c.answered(filed(c.answers(), t, a)), out);
   }
 
-  private Answers newConcern(Answers ans, String t, Analysis a) {
-    Concern concern = concernFrom(t, a);
-    return ans.addConcern(concern).at(followUpAfter(concern, Stage.AGENDA));
+  private static Answers filed(Answers ans, String t, Analysis a) {
+    return switch (a.intent()) {
+      case QUESTION -> ans.addQuestion(t);
+      case RESEARCH -> ans.addResearch(research(t, a, List.of()));
+      case GOAL -> ans.addGoal(t);
+      case PREFERENCE -> ans.addPreference(t);
+      case MEDICATION -> ans.addMedications(Medicines.split(t, a));
+      default -> ans.addConcern(concernFrom(t, a));
+    };
+  }
+
+  /**
+   * Adds the concerns one agenda message names (two problems in one message are two concerns, and the
+   * bot says so); a question inside it is also a question for the GP. Follow-ups go to the first new one.
+   */
+  private Answers addConcerns(Answers ans, String t, Analysis a, List<Reply> out) {
+    Asides.Split sp = Asides.of(t);
+    Answers next = ans.addQuestions(sp.questions());
+    List<String> items = ConcernSplitter.split(sp.rest().isBlank() ? t : sp.rest());
+    int first = next.concerns().size();
+    for (String item : items) {
+      Analysis own = items.size() == 1 ? a : nlu.analyse(item);
+      next = next.addConcern(concernFrom(item, own));
+    }
+    if (items.size() > 1) {
+      List<String> titles = next.concerns().subList(first, next.concerns().size()).stream().map(Concern::title).toList();
+      out.add(Reply.of(m.text("agenda.several", "count", Integer.toString(items.size()), "items", Prompts.and(titles))));
+    }
+    return next.focusedOn(first);
   }
 
   private static Concern concernFrom(String t, Analysis a) {
     Concern concern = Concern.of(t);
     if (a != null) {
-      var d = a.entities("duration");
+      // Only a measured duration answers "how long?" in advance: "for 6 weeks", "since March"; not the
+      // "all my life" of a story about gardening.
+      String lower = t.toLowerCase(java.util.Locale.ROOT);
+      var d = a.entities("duration").stream().filter(e -> MEASURED.matcher(e.text()).find()
+          && !lower.contains(e.text().toLowerCase(java.util.Locale.ROOT) + " ago")
+          && (words(t) <= 20 || e.text().matches("(?i)^(for|since|over)\\b.*"))).toList();
       if (!d.isEmpty()) concern = concern.withDuration(durationText(d.get(0).text()));
       Integer s = scoreOf(a);
       if (s != null && a.entities("score").get(0).text().contains("/")) concern = concern.withSeverity(s);
@@ -406,8 +686,29 @@ public final class Dialogue {
     return entity.replaceFirst("(?i)^(for|over|about|around)\\s+", "");
   }
 
+  /**
+   * After a follow-up answer: the focused concern's next missing question, or the next concern named in
+   * the same message, or "anything else?".
+   */
+  private Answers afterFollowUp(Answers next, Stage after, List<Reply> out) {
+    Stage s = followUpAfter(next.focused(), after);
+    if (s != Stage.AGENDA_MORE) return next.at(s);
+    int i = next.focusIndex();
+    if (i >= 0 && i < next.concerns().size() - 1) {
+      Answers moved = next.focusedOn(i + 1);
+      out.add(Reply.of(m.text("concern.next", "title", moved.focused().title())));
+      return moved.at(followUpAfter(moved.focused(), Stage.AGENDA));
+    }
+    return next.at(Stage.AGENDA_MORE);
+  }
+
+  private String aboutFocused(Answers a) {
+    return a.focused() == null ? "" : a.focused().title() + ": ";
+  }
+
   /** The next follow-up question this concern still lacks, after the given stage. */
   private static Stage followUpAfter(Concern c, Stage after) {
+    if (c == null) return Stage.AGENDA_MORE;
     Stage[] order = {Stage.CONCERN_DURATION, Stage.CONCERN_IMPACT, Stage.CONCERN_IDEA, Stage.CONCERN_WORRY,
         Stage.CONCERN_EXPECTATION};
     boolean passed = after == Stage.AGENDA;
@@ -416,13 +717,21 @@ public final class Dialogue {
         boolean missing = switch (s) {
           case CONCERN_DURATION -> c.duration() == null;
           case CONCERN_IMPACT -> c.severity() == null;
-          default -> true;
+          case CONCERN_IDEA -> c.idea() == null;
+          case CONCERN_WORRY -> c.worry() == null;
+          default -> c.expectation() == null;
         };
         if (missing) return s;
       }
       if (s == after) passed = true;
     }
     return Stage.AGENDA_MORE;
+  }
+
+  /** Where the conversation goes once the safety question is answered. */
+  private static Answers afterSafety(Answers ans) {
+    if (ans.concerns().isEmpty()) return ans.at(Stage.AGENDA);
+    return ans.at(followUpAfter(ans.focused(), Stage.AGENDA));
   }
 
   private static Answers afterAgenda(Answers ans) {
@@ -457,20 +766,13 @@ public final class Dialogue {
     }
   }
 
-  private static Research research(String t, Analysis a) {
+  private static Research research(String t, Analysis a, List<String> questions) {
     List<String> sources = new ArrayList<>();
     if (a != null) {
       for (Entity e : a.entities("url")) sources.add(e.value());
       if (sources.isEmpty()) for (Entity e : a.entities("site")) sources.add(e.value());
     }
-    return new Research(t, sources, List.of());
-  }
-
-  private static List<String> medicines(String t, Analysis a) {
-    if (a != null && a.entities("medicine").size() > 1) {
-      return a.entities("medicine").stream().map(Entity::text).toList();
-    }
-    return List.of(t);
+    return new Research(t, sources, List.of(), ResearchReader.source(t), ResearchReader.topic(t), questions);
   }
 
   private Conversation goBack(Conversation c, List<Reply> out) {
@@ -492,10 +794,12 @@ public final class Dialogue {
     Answers next = switch (c.stage()) {
       case WELCOME -> ans.at(Stage.AGENDA);
       case AGENDA, AGENDA_MORE -> afterAgenda(ans);
-      case CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY -> ans.at(followUpAfter(ans.lastConcern(), c.stage()));
-      case CONCERN_EXPECTATION -> ans.at(Stage.AGENDA_MORE);
+      case SAFETY -> afterSafety(ans);
+      case CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION ->
+          afterFollowUp(ans, c.stage(), out);
       case PRIORITY -> leave(ans, Stage.RESEARCH);
       case RESEARCH, RESEARCH_MORE -> leave(ans, Stage.QUESTIONS);
+      case RESEARCH_QUESTION -> ans.at(Stage.RESEARCH_MORE);
       case QUESTIONS -> leave(ans, Stage.GOALS);
       case GOALS, GOALS_MORE -> leave(ans, Stage.DECISION);
       case DECISION -> ans.at(Stage.PREFERENCES);

@@ -21,6 +21,7 @@ final class Prompts {
     Answers a = c.answers();
     return switch (c.stage()) {
       case WELCOME -> new Reply(m.text("welcome", "name", c.patientName()), m.buttons("welcome.buttons"));
+      case SAFETY -> new Reply(m.text("safety.ask"), m.buttons("safety.buttons"));
       case AGENDA -> Reply.of(m.text(a.concerns().isEmpty() ? "agenda.ask" : "agenda.next"));
       case CONCERN_DURATION -> Reply.of(about(a) + m.text("concern.duration"));
       case CONCERN_IMPACT -> new Reply(about(a) + m.text("concern.impact"), m.buttons("concern.impact.buttons"));
@@ -28,8 +29,9 @@ final class Prompts {
       case CONCERN_WORRY -> Reply.of(m.text("concern.worry"));
       case CONCERN_EXPECTATION -> Reply.of(m.text("concern.expectation"));
       case AGENDA_MORE -> new Reply(m.text("agenda.more"), m.buttons("agenda.more.buttons"));
-      case PRIORITY -> new Reply(m.text("priority.ask"), a.concerns().stream().map(x -> shorten(x.text())).toList());
+      case PRIORITY -> new Reply(m.text("priority.ask"), priorityButtons(a));
       case RESEARCH -> new Reply(m.text("research.ask"), m.buttons("research.buttons"));
+      case RESEARCH_QUESTION -> new Reply(m.text("research.question"), m.buttons("research.question.buttons"));
       case RESEARCH_MORE -> new Reply(m.text("research.more"), m.buttons("research.more.buttons"));
       case QUESTIONS -> new Reply(m.text(a.questions().isEmpty() ? "questions.ask" : "questions.more"), questionButtons(a));
       case GOALS -> new Reply(m.text("goals.ask"), m.buttons("goals.buttons"));
@@ -59,8 +61,24 @@ final class Prompts {
   }
 
   private static String about(Answers a) {
-    Concern c = a.lastConcern();
-    return c == null ? "" : "About \"" + shorten(c.text()) + "\": ";
+    Concern c = a.focused();
+    return c == null ? "" : "About \"" + c.title() + "\": ";
+  }
+
+  /** The concerns' titles; two alike are told apart by their number, so each button picks one concern. */
+  private static List<String> priorityButtons(Answers a) {
+    List<String> b = new ArrayList<>();
+    for (Concern c : a.concerns()) {
+      String t = c.title();
+      b.add(b.contains(t) ? t + " (" + (b.size() + 1) + ")" : t);
+    }
+    return b;
+  }
+
+  /** "A", "A and B", "A, B and C". */
+  static String and(List<String> items) {
+    if (items.size() <= 1) return items.isEmpty() ? "" : items.get(0);
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
   static String shorten(String s) {

@@ -21,14 +21,14 @@ final class ReviewText {
       section(b, m.text("summary.concerns"), a.concerns().stream().map(this::concern).toList());
     }
     if (!a.research().isEmpty()) {
-      section(b, m.text("summary.research"), a.research().stream().map(r -> r.sources().isEmpty()
-          ? r.text() : r.text() + " (" + String.join(", ", r.sources()) + ")").toList());
+      section(b, m.text("summary.research"), a.research().stream().map(this::research).toList());
     }
     section(b, m.text("summary.questions"), a.questions());
     section(b, m.text("summary.goals"), a.goals());
     if (a.decisionRole() != null) section(b, m.text("summary.decision"), List.of(m.text("role." + a.decisionRole().json())));
     section(b, m.text("summary.preferences"), a.preferences());
     section(b, m.text("summary.medications"), a.medications());
+    section(b, m.text("summary.also"), a.alsoMentioned());
     return b.toString().trim();
   }
 
@@ -48,8 +48,17 @@ final class ReviewText {
     return items.isEmpty() ? "(none)" : String.join("; ", items);
   }
 
+  private String research(Research r) {
+    StringBuilder s = new StringBuilder(r.text());
+    if (!r.sources().isEmpty()) s.append(" (").append(String.join(", ", r.sources())).append(')');
+    if (!r.questions().isEmpty()) s.append(" — ").append(m.text("summary.asked", "value", String.join(" ", r.questions())));
+    return s.toString();
+  }
+
+  /** "Lower back pain: Well I've had this pain…", or the words alone when the title is them. */
   private String concern(Concern c) {
-    StringBuilder s = new StringBuilder(c.text());
+    String title = c.title();
+    StringBuilder s = new StringBuilder(title.equalsIgnoreCase(c.text().strip()) ? c.text() : title + ": " + c.text());
     StringBuilder details = new StringBuilder();
     detail(details, c.duration() == null ? null : m.text("summary.duration", "value", c.duration()));
     detail(details, c.severity() == null ? null : m.text("summary.impact", "value", c.severity().toString()));

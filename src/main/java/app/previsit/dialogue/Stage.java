@@ -3,8 +3,10 @@ package app.previsit.dialogue;
 /** Where the conversation stands: which question the patient is answering. */
 public enum Stage {
   WELCOME,
+  /** The NHS 999 symptoms, asked once before anything else. */
+  SAFETY,
   AGENDA, CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, AGENDA_MORE, PRIORITY,
-  RESEARCH, RESEARCH_MORE,
+  RESEARCH, RESEARCH_QUESTION, RESEARCH_MORE,
   QUESTIONS,
   GOALS, GOALS_MORE,
   DECISION,

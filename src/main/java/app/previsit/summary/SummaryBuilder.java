@@ -41,12 +41,14 @@ public final class SummaryBuilder {
         redFlags.add(new JsonObject().put("category", f.category()).put("text", f.text()).put("at", iso(f.at())));
       }
       for (Concern x : c.answers().concerns()) {
-        concerns.add(new JsonObject().put("text", x.text()).put("duration", x.duration()).put("severity", x.severity())
+        concerns.add(new JsonObject().put("title", x.title()).put("text", x.text()).put("duration", x.duration())
+            .put("severity", x.severity())
             .put("ideas", x.idea()).put("worries", x.worry()).put("expectations", x.expectation()));
       }
       for (Research r : c.answers().research()) {
         research.add(new JsonObject().put("text", r.text()).put("sources", new JsonArray(r.sources()))
-            .put("attachments", new JsonArray(r.attachments())));
+            .put("attachments", new JsonArray(r.attachments())).put("source", r.source()).put("topic", r.topic())
+            .put("questions", new JsonArray(r.questions())));
       }
       for (Line l : c.transcript()) {
         transcript.add(new JsonObject().put("from", l.from()).put("text", l.text()).put("at", iso(l.at())));
@@ -61,6 +63,7 @@ public final class SummaryBuilder {
         .put("goals", new JsonArray(c == null ? java.util.List.of() : c.answers().goals()))
         .put("preferences", preferences)
         .put("medications", new JsonArray(c == null ? java.util.List.of() : c.answers().medications()))
+        .put("alsoMentioned", new JsonArray(c == null ? java.util.List.of() : c.answers().alsoMentioned()))
         .put("transcript", transcript);
   }
 

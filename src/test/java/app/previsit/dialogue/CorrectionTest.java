@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CorrectionTest {
   @Test
   void aCorrectionReplacesTheLatestAnswerAndAsksTheSameNextQuestion() {
-    ConversationScript s = given("Ann").presses("Let's start").says("my ankle hurts").expectStage(Stage.CONCERN_DURATION);
+    ConversationScript s = given("Ann").presses("Let's start").presses("None of these").says("my ankle hurts").expectStage(Stage.CONCERN_DURATION);
     s.apply(new PatientInput.Correction("my wrist hurts")).expectSaid("changed your last answer").expectStage(Stage.CONCERN_DURATION);
     assertEquals(1, s.answers().concerns().size());
     assertEquals("my wrist hurts", s.answers().concerns().get(0).text());
@@ -18,12 +18,12 @@ class CorrectionTest {
   @Test
   void aCorrectionWithNothingToUndoIsReadAsAnAnswer() {
     ConversationScript s = given("Bo");
-    s.apply(new PatientInput.Correction("Let's start")).expectStage(Stage.AGENDA);
+    s.apply(new PatientInput.Correction("Let's start")).expectStage(Stage.SAFETY);
   }
 
   @Test
   void anEmergencyInACorrectionStillGetsTheEmergencyReply() {
-    ConversationScript s = given("Cy").presses("Let's start").says("my ankle hurts");
+    ConversationScript s = given("Cy").presses("Let's start").presses("None of these").says("my ankle hurts");
     s.apply(new PatientInput.Correction("crushing pain in my chest right now")).expectSaid("999");
     assertEquals(1, s.state().redFlags().size());
   }

@@ -13,7 +13,7 @@ class WholeConversationTest {
   @Test
   void aStraightforwardPatientReachesAConfirmedSummaryWithEverySection() {
     ConversationScript s = given("Sam").expectSaid("Hello Sam").expectStage(Stage.WELCOME)
-        .presses("Let's start").expectStage(Stage.AGENDA)
+        .presses("Let's start").presses("None of these").expectStage(Stage.AGENDA)
         .says("my knee has been swollen for 3 weeks").expectStage(Stage.CONCERN_IMPACT)
         .presses("7").expectStage(Stage.CONCERN_IDEA)
         .says("maybe arthritis").says("that I'll need an operation").says("a scan")
@@ -22,7 +22,8 @@ class WholeConversationTest {
         .says("since Christmas").says("4").says("stress at work").says("a brain tumour").says("reassurance")
         .presses("No, that's all").expectStage(Stage.PRIORITY)
         .presses("I get headaches every morning").expectStage(Stage.RESEARCH)
-        .says("I read on https://www.nhs.uk/conditions/gout/ that it could be gout").expectStage(Stage.RESEARCH_MORE)
+        .says("I read on https://www.nhs.uk/conditions/gout/ that it could be gout").expectStage(Stage.RESEARCH_QUESTION)
+        .expectSaid("a page from the NHS website").presses("Nothing about this").expectStage(Stage.RESEARCH_MORE)
         .presses("No, that's all").expectStage(Stage.QUESTIONS)
         .presses("What are my options?").says("do I need a blood test?").presses("No more questions")
         .expectStage(Stage.GOALS)
@@ -54,20 +55,20 @@ class WholeConversationTest {
 
   @Test
   void aRamblingPatientHasOffStageAnswersFiledWhereTheyBelong() {
-    ConversationScript s = given("Pat").presses("Let's start")
+    ConversationScript s = given("Pat").presses("Let's start").presses("None of these")
         .says("Could it be arthritis?").expectSaid("added that to your questions").expectStage(Stage.AGENDA)
         .says("I read on the NHS website that it might be gout").expectStage(Stage.AGENDA)
         .says("I'm on ramipril 5mg").expectStage(Stage.AGENDA)
         .says("my hip hurts when I walk").expectStage(Stage.CONCERN_DURATION);
     assertEquals(List.of("Could it be arthritis?"), s.answers().questions());
     assertEquals(1, s.answers().research().size());
-    assertEquals(List.of("I'm on ramipril 5mg"), s.answers().medications());
+    assertEquals(List.of("ramipril 5mg"), s.answers().medications(), "a medicine keeps its dose, not the lead-in");
     assertEquals("my hip hurts when I walk", s.answers().concerns().get(0).text());
   }
 
   @Test
   void typedAnswersWorkWhereButtonsAreOffered() {
-    ConversationScript s = given("Lee").says("yes").expectStage(Stage.AGENDA)
+    ConversationScript s = given("Lee").says("yes").expectStage(Stage.SAFETY).says("none").expectStage(Stage.AGENDA)
         .says("my back hurts").says("two weeks").says("6").expectStage(Stage.CONCERN_IDEA)
         .command("skip").command("skip").command("skip").expectStage(Stage.AGENDA_MORE)
         .says("no").expectStage(Stage.RESEARCH).says("nope").expectStage(Stage.QUESTIONS)
@@ -80,7 +81,7 @@ class WholeConversationTest {
 
   @Test
   void goingBackSeveralTimesUndoesAnswersAndReasks() {
-    ConversationScript s = given("Jo").presses("Let's start")
+    ConversationScript s = given("Jo").presses("Let's start").presses("None of these")
         .says("my knee has been swollen").says("a week").expectStage(Stage.CONCERN_IMPACT)
         .says("wait, I got that wrong").expectSaid("go back").expectStage(Stage.CONCERN_DURATION);
     assertNull(s.answers().lastConcern().duration());
@@ -93,7 +94,7 @@ class WholeConversationTest {
 
   @Test
   void aPatientWhoSkipsEverythingStillReachesReviewAndCanConfirm() {
-    ConversationScript s = given("Kim").presses("Let's start");
+    ConversationScript s = given("Kim").presses("Let's start").presses("None of these");
     for (int i = 0; i < 12 && s.stage() != Stage.REVIEW; i++) s.command("skip");
     s.expectStage(Stage.REVIEW).expectSaid("don't have anything yet").presses("Confirm and send to my GP").expectStage(Stage.DONE);
     assertTrue(s.answers().isEmpty());
@@ -101,7 +102,7 @@ class WholeConversationTest {
 
   @Test
   void anEmergencyMidwayGetsTheEmergencyReplyAtOnceAndIsRecorded() {
-    ConversationScript s = given("Ali").presses("Let's start").says("my knee hurts")
+    ConversationScript s = given("Ali").presses("Let's start").presses("None of these").says("my knee hurts")
         .says("I have crushing pain in my chest right now")
         .expectSaid("999").expectSaid("NHS 111").expectStage(Stage.EMERGENCY);
     assertEquals("cardiac", s.state().redFlags().get(0).category());
@@ -112,19 +113,19 @@ class WholeConversationTest {
 
   @Test
   void suicidalThoughtsAlsoGiveSamaritans() {
-    given("Bo").presses("Let's start").says("I want to end my life").expectSaid("116 123").expectStage(Stage.EMERGENCY);
+    given("Bo").presses("Let's start").presses("None of these").says("I want to end my life").expectSaid("116 123").expectStage(Stage.EMERGENCY);
   }
 
   @Test
   void negatedEmergenciesAreNotRedFlags() {
-    ConversationScript s = given("Cy").presses("Let's start").says("no chest pain, just a cough for 2 weeks");
+    ConversationScript s = given("Cy").presses("Let's start").presses("None of these").says("no chest pain, just a cough for 2 weeks");
     assertTrue(s.state().redFlags().isEmpty());
     assertEquals(Stage.CONCERN_IMPACT, s.stage());
   }
 
   @Test
   void forgetMeAsksFirstThenErasesEverything() {
-    ConversationScript s = given("Di").presses("Let's start").says("my knee hurts").says("3 weeks")
+    ConversationScript s = given("Di").presses("Let's start").presses("None of these").says("my knee hurts").says("3 weeks")
         .says("delete everything I told you").expectStage(Stage.CONFIRM_FORGET)
         .presses("No, keep it").expectStage(Stage.CONCERN_IMPACT);
     assertEquals(1, s.answers().concerns().size());
@@ -136,14 +137,14 @@ class WholeConversationTest {
 
   @Test
   void stopEndsTheConversationAndCanBeUndone() {
-    ConversationScript s = given("Ed").presses("Let's start").says("stop messaging me").expectStage(Stage.STOPPED);
+    ConversationScript s = given("Ed").presses("Let's start").presses("None of these").says("stop messaging me").expectStage(Stage.STOPPED);
     assertTrue(s.state().done());
     s.presses("Carry on after all").expectStage(Stage.AGENDA);
   }
 
   @Test
   void emojiPhotosAndEmptyMessagesGetPoliteAnswersAndLoseNothing() {
-    ConversationScript s = given("Fi").presses("Let's start").says("my ankle is swollen").expectStage(Stage.CONCERN_DURATION)
+    ConversationScript s = given("Fi").presses("Let's start").presses("None of these").says("my ankle is swollen").expectStage(Stage.CONCERN_DURATION)
         .says("😀😀😀").expectStage(Stage.CONCERN_IMPACT);
     s.apply(new PatientInput.NonText("sticker", null)).expectSaid("only read typed").expectStage(Stage.CONCERN_IMPACT);
     s.says("   ").expectSaid("didn't get any words");
@@ -154,13 +155,13 @@ class WholeConversationTest {
 
   @Test
   void aHugeMessageIsCutAndSaidSo() {
-    ConversationScript s = given("Gil").presses("Let's start").says("my back hurts ".repeat(2000)).expectSaid("first 4000");
+    ConversationScript s = given("Gil").presses("Let's start").presses("None of these").says("my back hurts ".repeat(2000)).expectSaid("first 4000");
     assertEquals(Dialogue.MAX_ANSWER_CHARS, s.answers().concerns().get(0).text().length());
   }
 
   @Test
   void theReviewCanChangeOneSectionAndComesBack() {
-    ConversationScript s = given("Hal").presses("Let's start").says("my knee hurts");
+    ConversationScript s = given("Hal").presses("Let's start").presses("None of these").says("my knee hurts");
     for (int i = 0; i < 15 && s.stage() != Stage.REVIEW; i++) s.command("skip");
     s.expectStage(Stage.REVIEW).presses("Change something").presses("My questions").expectStage(Stage.QUESTIONS)
         .says("will I need surgery?").presses("No more questions").expectStage(Stage.REVIEW).expectSaid("will I need surgery?");
@@ -169,13 +170,13 @@ class WholeConversationTest {
 
   @Test
   void summaryCommandShowsWhatWeHaveAndReasks() {
-    given("Ivy").presses("Let's start").says("my knee hurts").command("summary").expectSaid("my knee hurts")
+    given("Ivy").presses("Let's start").presses("None of these").says("my knee hurts").command("summary").expectSaid("my knee hurts")
         .expectStage(Stage.CONCERN_DURATION);
   }
 
   @Test
   void appointmentQuestionsAreAnsweredWithoutChangingAnything() {
-    ConversationScript s = given("Jay").presses("Let's start").says("can I move my appointment to Friday")
+    ConversationScript s = given("Jay").presses("Let's start").presses("None of these").says("can I move my appointment to Friday")
         .expectSaid("reception").expectStage(Stage.AGENDA);
     assertTrue(s.answers().concerns().isEmpty());
   }
