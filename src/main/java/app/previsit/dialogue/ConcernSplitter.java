@@ -48,8 +48,13 @@ final class ConcernSplitter {
     if (words(t) <= SHORT_WORDS && !t.contains(",")) {
       String[] sides = AND.split(t);
       if (sides.length == 2 && words(sides[0]) >= 1 && words(sides[1]) >= 2) {
-        List<String> kept = keepNamed(List.of(sides[0].strip(), sides[1].strip()), false);
-        if (kept.size() == 2) return kept;
+        // Both sides must name a problem, of different kinds: "Heavy periods and feeling tired", not
+        // "my knee and hip" or "pain in my wrist and my fingers go numb".
+        ConcernTitles.Problem left = ConcernTitles.problemOf(sides[0]);
+        ConcernTitles.Problem right = ConcernTitles.problemOf(sides[1]);
+        if (left != null && right != null && !left.group().equals(right.group())) {
+          return List.of(capital(sides[0].strip()), capital(sides[1].strip()));
+        }
       }
     }
     return List.of(t);

@@ -13,9 +13,16 @@ public enum DecisionRole {
   /** Reads a typed answer such as "together", "me", "the doctor", "3". Null when unclear. */
   static DecisionRole fromWords(String raw) {
     String t = " " + raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ") + " ";
+    boolean aboutDeciding = t.matches(".*(decid|decision|choos|choice|together|up to|view|opinion|advice| say).*");
+    // Beyond a few words ("me", "the doctor", "you decide"), it must speak of deciding: "my back pain keeps me awake" does not.
+    if (t.strip().split("\\s+").length > 4 && !aboutDeciding) return null;
     if (t.matches(".* (together|shared|share|both|joint|jointly) .*")) return SHARED;
     int doctor = firstOf(t, " doctor", " gp ", " gp's", " you decide", " the gp");
-    int me = firstOf(t, " i ", " i'll ", " i'd ", " me ", " myself ", " my own ");
+    // "I" alone is not a position ("since I stopped night shifts"): it must be a decision said by me.
+    int me = firstOf(t, " me ", " myself ", " my own ", " i decide", " i'll decide", " i'd decide", " i will decide",
+        " i want to decide", " i'd like to decide", " i choose", " i'd rather decide", " i make", " i'd make", " i'll make",
+        " i'd like to make", " i'd rather make", " i want to make", " up to me", " my decision", " my choice", " i'd choose",
+        " i'll choose");
     boolean after = t.matches(".* (after|hearing|hear|views|view|opinion|listen|listening|advice) .*");
     if (doctor >= 0 && me >= 0 && after) return me < doctor ? PATIENT_AFTER_DOCTOR : DOCTOR_AFTER_PATIENT;
     if (doctor >= 0) return DOCTOR_DECIDES;

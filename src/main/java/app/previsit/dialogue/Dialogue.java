@@ -178,7 +178,11 @@ public final class Dialogue {
       out.add(Reply.of(m.text("too.long", "max", Integer.toString(MAX_ANSWER_CHARS))));
     }
     Analysis a = nlu.analyse(t);
-    if (a.redFlag()) return emergency(c, t, a, a.redFlagCategory(), at, out);
+    if (a.redFlag()) {
+      // Typed at the safety question, an emergency answers it: afterwards the chat goes on from the agenda.
+      Conversation onward = c.stage() == Stage.SAFETY ? c.with(afterSafety(c.answers())) : c;
+      return emergency(onward, t, a, a.redFlagCategory(), at, out);
+    }
     int choice = ButtonMatcher.match(t, prompts.of(c).buttons());
     if (choice < 0 && !Conversation.isHolding(c.stage())) {
       Intent command = repeatsAfterHelp(c, t) ? null : Commands.of(a);
@@ -319,11 +323,12 @@ public final class Dialogue {
         Asides.Split sp = choice >= 0 ? new Asides.Split(t, List.of()) : Asides.of(t);
         if (score == null && sp.onlyQuestions()) return askedAside(c, sp, out);
         Answers next = notedQuestions(ans, sp, out);
+        // Words that are not a score are still kept ("since I stopped night shifts I can't sleep").
+        if (score == null && !sp.rest().isBlank() && words(sp.rest()) >= 2) next = next.addAlsoMentioned(aboutFocused(next) + sp.rest());
         if (score == null && !c.rephraseAsked()) {
           out.add(new Reply(m.text("concern.impact.again"), m.buttons("concern.impact.buttons")));
-          return c.with(next).askedToRephrase();
+          return c.answered(next).askedToRephrase();
         }
-        if (score == null) next = next.addAlsoMentioned(aboutFocused(next) + t);
         next = next.updateFocused(x -> x.withSeverity(score));
         return ask(c.answered(afterFollowUp(next, Stage.CONCERN_IMPACT, out)), out);
       }
@@ -358,11 +363,11 @@ public final class Dialogue {
           return ask(c.answered(leave(ans.withConcerns(ordered).focusedOn(0), Stage.RESEARCH)), out);
         }
         if (a != null && words(t) > 3 && fileElsewhere(intent, a, null)) return file(c, t, a, out);
+        Answers next = words(t) > 3 ? ans.addAlsoMentioned(t) : ans;
         if (!c.rephraseAsked()) {
           out.add(Reply.of(m.text("rephrase")));
-          return ask(c.askedToRephrase(), out);
+          return ask(c.answered(next.at(Stage.PRIORITY)).askedToRephrase(), out);
         }
-        Answers next = words(t) > 3 ? ans.addAlsoMentioned(t) : ans;
         return ask(c.answered(leave(next, Stage.RESEARCH)), out);
       }
       case RESEARCH, RESEARCH_MORE -> {
@@ -423,9 +428,12 @@ public final class Dialogue {
         DecisionRole role = choice >= 0 ? DecisionRole.values()[choice] : DecisionRole.fromWords(t);
         if (role == null && !c.rephraseAsked()) {
           out.add(new Reply(m.text("decision.again"), m.buttons("decision.buttons")));
-          return c.askedToRephrase();
+          // Kept as a preference in their words, even if they now pick a position.
+          return (words(t) >= 2 ? c.answered(ans.addPreference(t)) : c).askedToRephrase();
         }
-        Answers next = role == null ? ans.addPreference(t) : ans.withDecisionRole(role);
+        Answers next = role == null ? (ans.preferences().contains(t) ? ans : ans.addPreference(t)) : ans.withDecisionRole(role);
+        // "Together, but please explain things simply": the position, and their words as a preference.
+        if (role != null && choice < 0 && words(t) > 4 && !next.preferences().contains(t)) next = next.addPreference(t);
         return ask(c.answered(next.at(Stage.PREFERENCES)), out);
       }
       case PREFERENCES, PREFERENCES_MORE -> {

@@ -55,7 +55,10 @@ public final class SummaryText {
       int n = 1;
       for (Object o : concerns) {
         JsonObject c = (JsonObject) o;
-        t.append(n++).append(". ").append(c.getString("text"));
+        String title = c.getString("title");
+        t.append(n++).append(". ");
+        if (title != null && !title.isBlank() && !title.equalsIgnoreCase(c.getString("text").strip())) t.append(title).append(": ");
+        t.append(c.getString("text"));
         if (c.getString("duration") != null) t.append("; for ").append(c.getString("duration"));
         if (c.getValue("severity") != null) t.append("; impact ").append(c.getValue("severity")).append("/10");
         t.append('\n');

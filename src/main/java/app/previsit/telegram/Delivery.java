@@ -62,7 +62,7 @@ final class Delivery {
     int[] keyboardMessage = {0};
     Future<Void> sent = cleared;
     for (Reply r : replies) {
-      List<String> pieces = TelegramText.split(r.text(), TelegramText.MAX_CHARS);
+      List<String> pieces = TelegramText.splitForHtml(r.text(), TelegramText.MAX_CHARS);
       for (int i = 0; i < pieces.size(); i++) {
         String piece = pieces.get(i);
         boolean keyboardHere = r == withKeyboard && i == pieces.size() - 1;

@@ -29,6 +29,27 @@ public final class TelegramText {
   }
 
   /** The text in pieces of at most {@code max} characters; never an empty piece, never a split surrogate pair. */
+  /**
+   * Pieces of plain text whose HTML-escaped form fits one Telegram message: escaping makes "&" five
+   * characters, so a piece of 4,000 plain characters full of "&" would be refused.
+   */
+  public static List<String> splitForHtml(String text, int max) {
+    List<String> out = new ArrayList<>();
+    for (String piece : split(text, max)) addFitting(out, piece, max);
+    return out;
+  }
+
+  private static void addFitting(List<String> out, String piece, int max) {
+    int escaped = html(piece).length();
+    if (escaped <= max) {
+      out.add(piece);
+      return;
+    }
+    // Scale the plain budget down by how much escaping grew this piece; always strictly shorter.
+    int budget = Math.max(1, (int) ((long) piece.length() * max / escaped) - 8);
+    for (String p : split(piece, budget)) addFitting(out, p, max);
+  }
+
   public static List<String> split(String text, int max) {
     List<String> out = new ArrayList<>();
     String rest = text == null ? "" : text.strip();

@@ -45,7 +45,7 @@ class GpBrowserTest {
         "too much typing", "that it gets worse", "a splint maybe", "Yes, something else", "I feel tired all the time", "since the summer",
         "5", "not sleeping well", "that it's my thyroid", "a blood test", "No, that's all"));
     chat(threeConcerns, List.of("my lower back aches every morning", "I read on the NHS website that walking helps back pain",
-        "No, that's all", "Will I need an x-ray?", "No more questions", "to play with my grandchildren", "That's all",
+        "Nothing about this", "No, that's all", "Will I need an x-ray?", "No more questions", "to play with my grandchildren", "That's all",
         "Let's decide together", "No, nothing", "ibuprofen 200mg when needed", "That's all"));
     for (int i = 0; i < 12 && !say(threeConcerns, "{\"button\":\"Confirm and send to my GP\"}").contains("\"done\":true"); i++) {
       say(threeConcerns, "{\"text\":\"/skip\"}");

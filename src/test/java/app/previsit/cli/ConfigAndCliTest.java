@@ -86,8 +86,8 @@ class ConfigAndCliTest {
   @Test
   void theConsoleChatRunsAWholeConversationAndWritesTheSummary() throws Exception {
     Path out = Files.createTempDirectory("chat").resolve("summary.json");
-    String answers = String.join("\n", "1", "my knee has been swollen for 3 weeks", "7", "arthritis", "surgery", "a scan",
-        "2", "I read https://www.nhs.uk/conditions/gout/", "1", "could it be gout?", "no more questions",
+    String answers = String.join("\n", "1", "1", "my knee has been swollen for 3 weeks", "7", "arthritis", "surgery", "a scan",
+        "2", "I read https://www.nhs.uk/conditions/gout/", "1", "1", "could it be gout?", "no more questions",
         "I want to walk the dog", "1", "3", "I need an interpreter", "1", "I take ramipril 5mg", "1", "1") + "\n";
     assertEquals(0, run(answers, "chat", "--name", "Sam", "--summary-out", out.toString()));
     String summary = Files.readString(out);

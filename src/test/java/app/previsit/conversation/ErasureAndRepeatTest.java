@@ -104,7 +104,8 @@ class ErasureAndRepeatTest {
     StoredConversationService service = new StoredConversationService(stores, dialogue, clock, config);
     Invitation inv = invitation(stores);
     int id = 0;
-    for (PatientInput in : List.<PatientInput>of(new PatientInput.Button("Let's start"), new PatientInput.Command("skip", null),
+    for (PatientInput in : List.<PatientInput>of(new PatientInput.Button("Let's start"), new PatientInput.Button("None of these"),
+        new PatientInput.Command("skip", null),
         new PatientInput.Command("skip", null), new PatientInput.Command("skip", null), new PatientInput.Command("skip", null),
         new PatientInput.Command("skip", null), new PatientInput.Command("skip", null), new PatientInput.Command("skip", null))) {
       await(service.handle(inv, in, "m" + id++));

@@ -46,7 +46,7 @@ class RecordExportTest {
     String chat = "/chat/api/" + link.substring(link.lastIndexOf('/') + 1) + "/messages";
     for (String say : List.of("Let's start", "my right knee has been swollen and stiff", "3 weeks", "6", "I think I twisted it playing football",
         "that it might be arthritis", "an x-ray", "No, that's all",
-        "I read on https://www.nhs.uk/conditions/knee-pain/ that rest and ice help", "No, that's all", "Do I need physiotherapy?",
+        "I read on https://www.nhs.uk/conditions/knee-pain/ that rest and ice help", "Nothing about this", "No, that's all", "Do I need physiotherapy?",
         "No more questions", "to walk the dog again", "That's all", "Let's decide together", "No, nothing",
         "naproxen 500mg twice a day", "That's all")) {
       app.send("POST", chat, null, new JsonObject().put("text", say).encode());

@@ -63,6 +63,7 @@ class TelegramConversationTest {
     TelegramPatient p = patient();
     p.says("/start " + token(invitation));
     p.presses("Let's start");
+    p.presses("None of these");
     return p;
   }
 
@@ -99,6 +100,7 @@ class TelegramConversationTest {
     assertSaid(hello, "Sam");
     assertEquals("html", hello.get(hello.size() - 1).getString("parse_mode").toLowerCase(java.util.Locale.ROOT));
     p.presses("Let's start");
+    p.presses("None of these");
     p.says("my knee <b>& hip</b> have been swollen for 3 weeks");
     p.presses("7");
     p.says("maybe arthritis");
@@ -106,6 +108,7 @@ class TelegramConversationTest {
     p.says("a scan");
     p.presses("No, that's all");
     p.says("I read on https://www.nhs.uk/conditions/gout/ that it could be gout");
+    p.presses("Nothing about this");
     p.presses("No, that's all");
     p.presses("What are my options?");
     p.presses("No more questions");

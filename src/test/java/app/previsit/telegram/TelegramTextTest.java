@@ -44,4 +44,13 @@ class TelegramTextTest {
     });
     assertEquals(emoji, String.join("", pieces));
   }
+
+  @Test
+  void piecesFitOneMessageOnceEscaped() {
+    String text = "knees & hips & elbows. ".repeat(250);
+    List<String> pieces = TelegramText.splitForHtml(text, TelegramText.MAX_CHARS);
+    assertTrue(pieces.size() >= 2, "escaping makes this longer than one message");
+    for (String p : pieces) assertTrue(TelegramText.html(p).length() <= TelegramText.MAX_CHARS, p.length() + " chars");
+    assertEquals(text.replaceAll("\\s+", ""), String.join("", pieces).replaceAll("\\s+", ""), "nothing lost");
+  }
 }

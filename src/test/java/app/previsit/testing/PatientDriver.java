@@ -37,6 +37,8 @@ public final class PatientDriver {
     List<String> shown = new ArrayList<>();
     b.add(new JsonObject().put("button", "Let's start"));
     shown.add("Let's start");
+    b.add(new JsonObject().put("button", "None of these"));
+    shown.add("None of these");
     for (String[] choices : TEXTS) {
       String t = choices[r.nextInt(choices.length)];
       b.add(new JsonObject().put("text", t));
@@ -57,12 +59,13 @@ public final class PatientDriver {
     List<JsonObject> b = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     String[][] steps = {
-        {"button", "Let's start"},
+        {"button", "Let's start"}, {"button", "None of these"},
         {"text", TEXTS[0][r.nextInt(TEXTS[0].length)]}, {"text", TEXTS[1][r.nextInt(TEXTS[1].length)]},
         {"text", TEXTS[2][r.nextInt(TEXTS[2].length)]}, {"text", TEXTS[3][r.nextInt(TEXTS[3].length)]},
         {"text", TEXTS[4][r.nextInt(TEXTS[4].length)]}, {"text", TEXTS[5][r.nextInt(TEXTS[5].length)]},
         {"button", "No, that's all"},
-        {"text", "I read on https://www.nhs.uk/conditions/gout/ that it could be gout"}, {"button", "No, that's all"},
+        {"text", "I read on https://www.nhs.uk/conditions/gout/ that it could be gout"}, {"button", "Nothing about this"},
+        {"button", "No, that's all"},
         {"button", "What are my options?"}, {"text", "do I need a scan?"}, {"button", "No more questions"},
         {"text", "I want to walk the dog again"}, {"button", "That's all"},
         {"button", "Let's decide together"}, {"text", "please explain things simply"}, {"button", "No, that's all"},

@@ -52,6 +52,8 @@ class ChatApiTest {
     JsonObject first = new JsonObject(say(inv, "{\"text\":\"/start\"}").body());
     assertTrue(first.getJsonArray("replies").getJsonObject(0).getString("text").contains("Hello Omar"));
     JsonObject r = new JsonObject(say(inv, "{\"button\":\"Let's start\"}").body());
+    assertTrue(r.getJsonArray("replies").getJsonObject(0).getString("text").contains("is any of these happening now"));
+    r = new JsonObject(say(inv, "{\"button\":\"None of these\"}").body());
     assertTrue(r.getJsonArray("replies").getJsonObject(0).getString("text").contains("What would you like to talk about"));
     say(inv, "{\"text\":\"my knee has been swollen for 3 weeks 😀\"}");
     Invitation now = RunningServer.await(app.server.services().stores().invitations().byId(inv.id())).orElseThrow();
