@@ -18,6 +18,11 @@ final class Commands {
   private static final Set<Intent> NEUTRAL = Set.of(Intent.GREET, Intent.AFFIRM, Intent.DENY, Intent.FINISH,
       Intent.CHITCHAT);
 
+  private static final java.util.regex.Pattern APPOINTMENT = java.util.regex.Pattern.compile("(?i)\\b(appointment|appt"
+      + "|book|booking|cancel|reschedul|rearrang|move it|change it to|what time|which time|when is|what day|date|phone call"
+      + "|telephone|video call|face to face|in person|running late|be late|parking|where do i go|which surgery|which doctor"
+      + "|who will i see|how long will it take|waiting room)");
+
   /** A command must be at least this sure. */
   static final double CONFIDENCE = 0.6;
 
@@ -32,7 +37,8 @@ final class Commands {
     if (words(a.text()) > MAX_WORDS) return null;
     // Reception's questions ("what time is my appointment again? I can't find the text") only get a
     // pointer to reception and the words are kept, so the whole message's intent is enough.
-    if (a.intent() == Intent.APPOINTMENT_ADMIN) return a.intent();
+    // "Can I get the tablets on prescription?" is a question for the GP: only the appointment itself is reception's.
+    if (a.intent() == Intent.APPOINTMENT_ADMIN) return APPOINTMENT.matcher(a.text()).find() ? a.intent() : null;
     boolean seen = false;
     for (Part p : a.parts()) {
       if (p.intent() == a.intent()) seen = true;

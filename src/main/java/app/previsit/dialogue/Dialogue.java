@@ -375,9 +375,9 @@ public final class Dialogue {
         if (a != null && ReferenceBack.only(t)) return ask(c, out);
         Asides.Split sp = Asides.of(t);
         if (sp.onlyQuestions() && !looksLikeResearch(t, a)) {
-          // A question with nothing read behind it is a question for the GP.
+          // A question with nothing read behind it: they have moved on to their questions for the GP.
           out.add(Reply.of(m.text("filed.question")));
-          return ask(c.answered(ans.addQuestions(sp.questions())), out);
+          return ask(c.answered(leave(ans.addQuestions(sp.questions()), Stage.QUESTIONS)), out);
         }
         String text = sp.rest().isBlank() ? t : sp.rest();
         Research r = research(text, a, sp.questions());
