@@ -293,7 +293,7 @@ public final class StoredConversationService implements ConversationService {
       List<Reply> replies = new ArrayList<>(a.n());
       for (String e : entries) {
         Line l = SessionEnvelope.parseLine(e);
-        replies.add(new Reply(l.text(), l.buttons()));
+        replies.add(new Reply(l.text(), l.buttons(), l.emergency() ? Reply.Kind.EMERGENCY : Reply.Kind.NORMAL));
       }
       return replies;
     });

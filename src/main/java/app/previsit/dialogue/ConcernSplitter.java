@@ -44,7 +44,11 @@ final class ConcernSplitter {
     }
     List<String> pieces = new ArrayList<>();
     for (String s : NEW_ITEM.split(t)) if (!s.isBlank()) pieces.add(s.strip());
-    if (pieces.size() >= 2) return keepNamed(pieces, false);
+    if (pieces.size() >= 2) {
+      List<String> kept = keepNamed(pieces, false);
+      // One problem after all: the patient's words exactly as typed.
+      if (kept.size() >= 2) return kept;
+    }
     if (words(t) <= SHORT_WORDS && !t.contains(",")) {
       String[] sides = AND.split(t);
       if (sides.length == 2 && words(sides[0]) >= 1 && words(sides[1]) >= 2) {

@@ -833,7 +833,7 @@ public final class Dialogue {
 
   private static Next emit(Conversation c, List<Reply> replies, long at) {
     Conversation withLines = c;
-    for (Reply r : replies) withLines = withLines.said(new Line("bot", r.text(), r.buttons(), at));
+    for (Reply r : replies) withLines = withLines.said(new Line("bot", r.text(), r.buttons(), at, r.emergency()));
     return new Next(withLines, replies);
   }
 

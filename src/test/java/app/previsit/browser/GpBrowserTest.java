@@ -85,7 +85,9 @@ class GpBrowserTest {
     assertTrue(Pattern.compile("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2}, 09:10").matcher(identity).find(), "UK-style local time: " + identity);
     String main = browser.findElement(By.tagName("main")).getText();
     assertTrue(main.indexOf("At a glance") < main.indexOf("Agenda"), "at a glance comes first");
-    assertTrue(browser.findElement(By.id("top")).getText().contains("lower back"), browser.findElement(By.id("top")).getText());
+    // The top line leads with the concern's short title ("Lower back ache"), so the case is the title's.
+    assertTrue(browser.findElement(By.id("top")).getText().toLowerCase(java.util.Locale.ROOT).contains("lower back"),
+        browser.findElement(By.id("top")).getText());
     assertTrue(browser.findElement(By.id("counts")).getText().startsWith("3 concern(s)"), browser.findElement(By.id("counts")).getText());
     assertFalse(main.contains("T09:10") || main.contains("Z "), "no raw ISO times");
     String record = browser.findElement(By.id("record-text")).getAttribute("value");

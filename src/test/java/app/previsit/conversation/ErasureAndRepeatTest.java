@@ -123,6 +123,21 @@ class ErasureAndRepeatTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"memory", "redis"})
+  void aRepeatedEmergencyMessageGetsTheSameEmergencyReplyMarkedAsOne(String kind) throws Exception {
+    Stores stores = stores(kind);
+    StoredConversationService service = new StoredConversationService(stores, dialogue, clock, config);
+    Invitation inv = invitation(stores);
+    await(service.handle(inv, new PatientInput.Button("Let's start"), "1"));
+    Turn first = await(service.handle(inv, new PatientInput.Text("I have crushing chest pain right now"), "2"));
+    assertTrue(first.replies().stream().anyMatch(r -> r.emergency()), "the emergency reply is marked: " + first.replies());
+    // The answer was lost on the way; the page sends the same message id again.
+    Turn again = await(service.handle(inv, new PatientInput.Text("I have crushing chest pain right now"), "2"));
+    assertTrue(again.duplicate());
+    assertEquals(first.replies(), again.replies(), "same texts, buttons and kinds, read back from the transcript");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "redis"})
   void aWriteWhoseAnswerWasLostIsNotAppliedTwiceEvenWithoutAMessageId(String kind) throws Exception {
     Stores real = stores(kind);
     AtomicBoolean loseNextAnswer = new AtomicBoolean();

@@ -108,7 +108,10 @@ class StaffApiTest {
     Invitation inv = app.invite("Xena");
     app.send("POST", "/chat/api/" + inv.token() + "/messages", null, "{\"button\":\"Let's start\"}");
     app.send("POST", "/chat/api/" + inv.token() + "/messages", null, "{\"text\":\"my wrist has hurt for 2 weeks\"}");
-    app.send("POST", "/chat/api/" + inv.token() + "/messages", null, "{\"text\":\"I have crushing chest pain now\"}");
+    JsonObject alarm = new JsonObject(app.send("POST", "/chat/api/" + inv.token() + "/messages", null,
+        "{\"text\":\"I have crushing chest pain now\"}").body());
+    assertTrue(alarm.getJsonArray("replies").stream().map(JsonObject.class::cast).anyMatch(x -> x.getBoolean("emergency", false)),
+        "the emergency reply says it is one, for the page to show it as an alert: " + alarm);
     String gp = app.login("gp");
     HttpResponse<String> r = app.send("GET", "/api/summaries/" + inv.id(), gp, null);
     assertEquals(200, r.statusCode());

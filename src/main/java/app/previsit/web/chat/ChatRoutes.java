@@ -113,7 +113,11 @@ public final class ChatRoutes {
 
   static JsonObject turnJson(Turn turn) {
     JsonArray replies = new JsonArray();
-    for (Reply r : turn.replies()) replies.add(new JsonObject().put("text", r.text()).put("buttons", new JsonArray(r.buttons())));
+    for (Reply r : turn.replies()) {
+      JsonObject reply = new JsonObject().put("text", r.text()).put("buttons", new JsonArray(r.buttons()));
+      if (r.emergency()) reply.put("emergency", true);
+      replies.add(reply);
+    }
     return new JsonObject().put("replies", replies).put("done", turn.done());
   }
 
