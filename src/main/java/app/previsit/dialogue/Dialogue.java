@@ -181,6 +181,9 @@ public final class Dialogue {
     if (a.redFlag()) {
       // Typed at the safety question, an emergency answers it: afterwards the chat goes on from the agenda.
       Conversation onward = c.stage() == Stage.SAFETY ? c.with(afterSafety(c.answers())) : c;
+      // Typed where the patient says what they want to talk about, it is also what they want to talk
+      // about: filed as a concern, so that "I'm safe now, carry on" goes on with its questions.
+      if (c.stage() == Stage.AGENDA || c.stage() == Stage.AGENDA_MORE) onward = stage(c, t, a, -1, new ArrayList<>());
       return emergency(onward, t, a, a.redFlagCategory(), at, out);
     }
     int choice = ButtonMatcher.match(t, prompts.of(c).buttons());
@@ -235,6 +238,10 @@ public final class Dialogue {
     }
     return false;
   }
+
+  /** Words that say "I'm safe, carry on" when typed instead of pressed. */
+  private static final java.util.regex.Pattern SAYS_SAFE = java.util.regex.Pattern.compile(
+      "(?i)\\b(yes|yeah|yep|yup|ok|okay|safe|fine|alright|all right|carry on|continue|go on|sure|better|over)\\b");
 
   private Conversation emergency(Conversation c, String t, Analysis a, String category, long at, List<Reply> out) {
     out.add(new Reply(m.text("emergency"), List.of(), Reply.Kind.EMERGENCY));
@@ -479,7 +486,8 @@ public final class Dialogue {
         return c;
       }
       case EMERGENCY -> {
-        if (choice == 0 || yes && words(t) <= 4) return ask(c.released(), out);
+        // Typed, the release must say so in words: a misread "Years, but worse recently" is not "I'm safe".
+        if (choice == 0 || yes && words(t) <= 4 && SAYS_SAFE.matcher(t).find()) return ask(c.released(), out);
         if (choice == 1 || Commands.of(a) == Intent.STOP) return stop(c.released(), out);
         if (a != null && words(t) >= 2) {
           // Kept for the GP, not filed: while the emergency stands, no question is being answered.
@@ -572,8 +580,18 @@ public final class Dialogue {
     List<Entity> d = a.entities("duration");
     if (d.isEmpty()) return t;
     Entity pick = d.get(0);
-    for (Entity e : d) if (e.text().matches(".*\\d.*|(?i).*\\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple)\\b.*")) pick = e;
+    for (Entity e : d) {
+      // "3 weeks, not 3 days": a duration said to be wrong is not the answer.
+      if (d.size() > 1 && negatedIn(t, e.text())) continue;
+      if (e.text().matches(".*\\d.*|(?i).*\\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple)\\b.*")) pick = e;
+    }
     return durationText(pick.text());
+  }
+
+  /** Whether {@code part} appears in {@code t} right after "not", "no" or "isn't" (a correction). */
+  private static boolean negatedIn(String t, String part) {
+    return java.util.regex.Pattern.compile("(?i)\\b(not|no|isn't|wasn't|never)\\s+(about\\s+|for\\s+)?"
+        + java.util.regex.Pattern.quote(part)).matcher(t).find();
   }
 
   private static boolean looksLikeResearch(String t, Analysis a) {

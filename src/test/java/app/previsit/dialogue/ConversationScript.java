@@ -12,13 +12,20 @@ final class ConversationScript {
   static final Dialogue DIALOGUE =
       new Dialogue(OpenNlpUnderstanding.shared(), Messages.defaults(), OpenNlpUnderstanding.CONFIDENCE_THRESHOLD);
 
+  private Dialogue dialogue = DIALOGUE;
   private Conversation state;
   private List<Reply> last;
   private long clock = 1_700_000_000_000L;
 
   static ConversationScript given(String name) {
+    return given(name, DIALOGUE);
+  }
+
+  /** A script over another dialogue: the same core with an NLU that misreads on purpose, to test a rule. */
+  static ConversationScript given(String name, Dialogue dialogue) {
     ConversationScript s = new ConversationScript();
-    Next n = DIALOGUE.start(name, s.now());
+    s.dialogue = dialogue;
+    Next n = dialogue.start(name, s.now());
     s.state = n.conversation();
     s.last = n.replies();
     return s;
@@ -42,7 +49,7 @@ final class ConversationScript {
   }
 
   ConversationScript apply(PatientInput input) {
-    Next n = DIALOGUE.update(state, input, now());
+    Next n = dialogue.update(state, input, now());
     assertFalse(n.replies().isEmpty(), "no reply to " + input);
     state = n.conversation();
     last = n.replies();

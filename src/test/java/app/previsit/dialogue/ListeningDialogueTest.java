@@ -1,5 +1,13 @@
 package app.previsit.dialogue;
 
+import app.previsit.nlu.Understanding;
+
+import app.previsit.nlu.OpenNlpUnderstanding;
+
+import app.previsit.nlu.Intent;
+
+import app.previsit.nlu.Analysis;
+
 import static app.previsit.dialogue.ConversationScript.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -153,6 +161,45 @@ class ListeningDialogueTest {
         .presses("Yes, one of these").expectSaid("999").expectStage(Stage.EMERGENCY);
     assertEquals(Dialogue.SCREEN_CATEGORY, s.state().redFlags().get(0).category());
     s.presses("I'm safe now, carry on").expectStage(Stage.AGENDA);
+  }
+
+  @Test
+  void anEmergencyHoldIsReleasedOnlyByWordsThatSaySo() {
+    ConversationScript s = given("Hal").presses("Let's start").presses("None of these").says("my knee hurts")
+        .says("I have crushing pain in my chest right now").expectStage(Stage.EMERGENCY);
+    s.says("Months, but worse lately").expectStage(Stage.EMERGENCY);
+    s.says("ok I'm fine now").expectStage(Stage.CONCERN_DURATION);
+    // The rule must hold when the NLU misreads an answer as "yes" (it has read "Years, but worse recently" so).
+    Understanding real = OpenNlpUnderstanding.shared();
+    Understanding misreads = text -> {
+      Analysis x = real.analyse(text);
+      if (!text.startsWith("Months")) return x;
+      return new Analysis(x.text(), Intent.AFFIRM, 0.9, false, null, x.entities(), x.parts());
+    };
+    ConversationScript m = ConversationScript.given("Ida",
+        new Dialogue(misreads, Messages.defaults(), OpenNlpUnderstanding.CONFIDENCE_THRESHOLD));
+    m.presses("Let's start").presses("None of these").says("my knee hurts")
+        .says("I have crushing pain in my chest right now").expectStage(Stage.EMERGENCY)
+        .says("Months, but worse lately").expectStage(Stage.EMERGENCY);
+  }
+
+  @Test
+  void aCorrectedDurationKeepsTheOneThePatientMeansNotTheOneTheySayIsWrong() {
+    ConversationScript s = given("Fay").presses("Let's start").presses("None of these").says("my ankle clicks on stairs")
+        .says("2 months").command("back").says("it's 5 months, not 2 months");
+    assertEquals("5 months", s.answers().concerns().get(0).duration());
+    ConversationScript t = given("Gus").presses("Let's start").presses("None of these").says("my elbow aches after tennis")
+        .says("not 4 days but 4 weeks");
+    assertEquals("4 weeks", t.answers().concerns().get(0).duration());
+  }
+
+  @Test
+  void anEmergencyTypedAsTheFirstThingToTalkAboutIsAlsoAConcernAndCarryingOnAsksAboutIt() {
+    ConversationScript s = given("Eli").presses("Let's start").presses("None of these")
+        .says("I have crushing pain in my chest right now").expectSaid("999").expectStage(Stage.EMERGENCY);
+    assertEquals("cardiac", s.state().redFlags().get(0).category());
+    assertEquals("I have crushing pain in my chest right now", s.answers().concerns().get(0).text());
+    s.presses("I'm safe now, carry on").expectStage(Stage.CONCERN_DURATION);
   }
 
   @Test
