@@ -239,6 +239,26 @@ public final class Dialogue {
     return false;
   }
 
+  /** Words about the emergency itself: kept for the GP, never taken as an answer to the questions. */
+  private static final java.util.regex.Pattern ABOUT_THE_EMERGENCY = java.util.regex.Pattern.compile(
+      "(?i)\\b(ambulance|999|111|paramedics?|a ?& ?e|hospital|police|emergency|help)\\b");
+
+  /**
+   * Whether words typed during an emergency hold answer the question it interrupted: the open
+   * questions take any words; how long and how much only a duration or a score; a choice (priority,
+   * decision, review) is made after the hold, not inside it.
+   */
+  private static boolean answersWhileHeld(Stage pending, String t, Analysis a) {
+    if (ABOUT_THE_EMERGENCY.matcher(t).find()) return false;
+    return switch (pending) {
+      case CONCERN_DURATION -> !a.entities("duration").isEmpty();
+      case CONCERN_IMPACT -> Scores.of(t, a) != null;
+      case AGENDA, AGENDA_MORE, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, RESEARCH, RESEARCH_QUESTION,
+          RESEARCH_MORE, QUESTIONS, GOALS, GOALS_MORE, PREFERENCES, PREFERENCES_MORE, MEDICATIONS, MEDICATIONS_MORE -> true;
+      default -> false;
+    };
+  }
+
   /** Words that say "I'm safe, carry on" when typed instead of pressed. */
   private static final java.util.regex.Pattern SAYS_SAFE = java.util.regex.Pattern.compile(
       "(?i)\\b(yes|yeah|yep|yup|ok|okay|safe|fine|alright|all right|carry on|continue|go on|sure|better|over)\\b");
@@ -490,8 +510,13 @@ public final class Dialogue {
         if (choice == 0 || yes && words(t) <= 4 && SAYS_SAFE.matcher(t).find()) return ask(c.released(), out);
         if (choice == 1 || Commands.of(a) == Intent.STOP) return stop(c.released(), out);
         if (a != null && words(t) >= 2) {
-          // Kept for the GP, not filed: while the emergency stands, no question is being answered.
           out.add(Reply.of(m.text("emergency.kept")));
+          Conversation pending = c.released();
+          if (answersWhileHeld(pending.stage(), t, a)) {
+            // The patient answered the question the emergency interrupted: filed there, still holding,
+            // so that "I'm safe now, carry on" goes on from the next question, not this one again.
+            return ask(stage(pending, t, a, -1, new ArrayList<>()).holding(Stage.EMERGENCY), out);
+          }
           return ask(c.with(ans.addAlsoMentioned(t)), out);
         }
         return ask(c, out);

@@ -10,6 +10,7 @@ import app.previsit.nlu.Analysis;
 
 import static app.previsit.dialogue.ConversationScript.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,6 +162,19 @@ class ListeningDialogueTest {
         .presses("Yes, one of these").expectSaid("999").expectStage(Stage.EMERGENCY);
     assertEquals(Dialogue.SCREEN_CATEGORY, s.state().redFlags().get(0).category());
     s.presses("I'm safe now, carry on").expectStage(Stage.AGENDA);
+  }
+
+  @Test
+  void anAnswerTypedDuringAnEmergencyHoldIsFiledWhereItBelongsAndCarryingOnGoesOnFromTheNextQuestion() {
+    ConversationScript s = given("Jo").presses("Let's start").presses("None of these").says("my wrist aches when I type")
+        .says("I have crushing pain in my chest right now").expectStage(Stage.EMERGENCY);
+    s.says("the ambulance will be here in 10 minutes").expectStage(Stage.EMERGENCY).expectSaid("kept what you wrote");
+    assertNull(s.answers().concerns().get(0).duration(), "words about the emergency are not an answer");
+    assertTrue(s.answers().alsoMentioned().stream().anyMatch(x -> x.contains("ambulance")), s.answers().alsoMentioned().toString());
+    s.says("about 3 weeks").expectStage(Stage.EMERGENCY);
+    assertEquals("3 weeks", s.answers().concerns().get(0).duration());
+    s.says("thank you").expectStage(Stage.EMERGENCY);
+    s.presses("I'm safe now, carry on").expectStage(Stage.CONCERN_IMPACT);
   }
 
   @Test
