@@ -23,6 +23,9 @@ final class ConcernSplitter {
   private static final Pattern NEW_ITEM = Pattern.compile("(?i)(?:\\.|;|,)?\\s+(?:and\\s+)?(?=(?:i'?ve |i have |i'?m |she'?s "
       + "|he'?s |she has |he has |i )?also\\b)|(?:,|;)?\\s+as well as\\s+|;\\s+|(?<=\\.)\\s+(?=(?:and |plus |another thing|"
       + "the other thing|secondly|second|also))|,\\s+(?:and\\s+)?(?=(?:another thing|the other thing|secondly|plus)\\b)");
+  /** A piece that is only who it is about ("She's", "I have", "my mum has"): no problem of its own. */
+  private static final Pattern SUBJECT_ONLY = Pattern.compile("(?i)(?:and\\s+)?(?:i|i'?ve|i'?m|i have|i am|she|she'?s|she has|"
+      + "he|he'?s|he has|they|they'?ve|they have|we|we'?ve|(?:my|our) \\w+(?:'s| has| is)?)[,.]?");
   private static final Pattern AND = Pattern.compile("(?i)\\s+and\\s+|\\s*&\\s*|\\s+n\\s+");
   private static final int SHORT_WORDS = 10;
 
@@ -43,7 +46,18 @@ final class ConcernSplitter {
       return kept.size() >= 2 ? kept : List.of(t);
     }
     List<String> pieces = new ArrayList<>();
-    for (String s : NEW_ITEM.split(t)) if (!s.isBlank()) pieces.add(s.strip());
+    String subject = "";
+    for (String s : NEW_ITEM.split(t)) {
+      if (s.isBlank()) continue;
+      // "She's also had a few falls": the split fell after the subject, which belongs to what follows.
+      if (SUBJECT_ONLY.matcher(s.strip()).matches()) {
+        subject += s.strip() + " ";
+        continue;
+      }
+      pieces.add(subject + s.strip());
+      subject = "";
+    }
+    if (!subject.isBlank()) pieces.add(subject.strip());
     if (pieces.size() >= 2) {
       List<String> kept = keepNamed(pieces, false);
       // One problem after all: the patient's words exactly as typed.

@@ -34,6 +34,10 @@ class PartsOfAnswersTest {
     assertEquals(1, ConcernSplitter.split("my knee & hip have been swollen for 3 weeks").size());
     assertEquals(1, ConcernSplitter.split("I have burning in stomach after eat, also sour taste in mouth").size());
     assertEquals(3, ConcernSplitter.split("1. my knee\n2. a rash on my arm\n3. my sleep").size());
+    // A new item marked by "also" right after its subject: the subject is not a problem of its own.
+    assertEquals(List.of("He's also been coughing at night for weeks"),
+        ConcernSplitter.split("He's also been coughing at night for weeks"));
+    assertEquals(List.of("My dad has also got a rash on his legs"), ConcernSplitter.split("My dad has also got a rash on his legs"));
     String story = "Well, where do I begin. It's my right knee really. I've been a keen gardener all my life and kneeling "
         + "has become a real ordeal. My husband had his hip done a few years ago so I know how these things go.";
     assertEquals(1, ConcernSplitter.split(story).size());
