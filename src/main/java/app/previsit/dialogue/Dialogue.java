@@ -245,14 +245,15 @@ public final class Dialogue {
 
   /**
    * Whether words typed during an emergency hold answer the question it interrupted: the open
-   * questions take any words; how long and how much only a duration or a score; a choice (priority,
-   * decision, review) is made after the hold, not inside it.
+   * questions take any words; how long, how much and how involved only a duration, a score or a
+   * position; a choice among the concerns or at the review is made after the hold, not inside it.
    */
   private static boolean answersWhileHeld(Stage pending, String t, Analysis a) {
     if (ABOUT_THE_EMERGENCY.matcher(t).find()) return false;
     return switch (pending) {
       case CONCERN_DURATION -> !a.entities("duration").isEmpty();
       case CONCERN_IMPACT -> Scores.of(t, a) != null;
+      case DECISION -> DecisionRole.fromWords(t) != null;
       case AGENDA, AGENDA_MORE, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, RESEARCH, RESEARCH_QUESTION,
           RESEARCH_MORE, QUESTIONS, GOALS, GOALS_MORE, PREFERENCES, PREFERENCES_MORE, MEDICATIONS, MEDICATIONS_MORE -> true;
       default -> false;

@@ -178,6 +178,16 @@ class ListeningDialogueTest {
   }
 
   @Test
+  void aPositionTypedDuringAnEmergencyHoldAtTheDecisionQuestionIsFiled() {
+    ConversationScript s = given("Kit").presses("Let's start").presses("None of these").says("my knee clicks");
+    for (int i = 0; i < 12 && s.stage() != Stage.DECISION; i++) s.command("skip");
+    s.expectStage(Stage.DECISION).says("I have crushing pain in my chest right now").expectStage(Stage.EMERGENCY)
+        .says("I'd like us to decide together").expectStage(Stage.EMERGENCY);
+    assertEquals(DecisionRole.SHARED, s.answers().decisionRole());
+    s.presses("I'm safe now, carry on").expectStage(Stage.PREFERENCES);
+  }
+
+  @Test
   void anEmergencyHoldIsReleasedOnlyByWordsThatSaySo() {
     ConversationScript s = given("Hal").presses("Let's start").presses("None of these").says("my knee hurts")
         .says("I have crushing pain in my chest right now").expectStage(Stage.EMERGENCY);
