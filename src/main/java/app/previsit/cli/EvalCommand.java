@@ -16,7 +16,7 @@ import java.util.Set;
 public final class EvalCommand implements Command {
   @Override
   public int run(List<String> argv) throws Exception {
-    Args args = Args.parse(argv, Set.of("--data", "--folds"), Set.of("--compare", "--own-safety"));
+    Args args = Args.parse(argv, Set.of("--data", "--folds", "--safety-folds"), Set.of("--compare", "--own-safety"));
     if (args.has("--data") && args.has("--folds")) throw new UsageException("give --data or --folds, not both");
     OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
     System.out.println("eval (start-up training took " + nlu.trainingMillis() + " ms)");
@@ -37,6 +37,12 @@ public final class EvalCommand implements Command {
         System.out.printf("%-9s intents/test accuracy=%.3f macro_f1=%.3f | blind accuracy=%.3f macro_f1=%.3f (%d)%n",
             mode, own.accuracy(), own.macroF1(), blind.accuracy(), blind.macroF1(), blind.total());
       }
+    } else if (args.has("--safety-folds")) {
+      int k = args.intValue("--safety-folds", 5);
+      if (k < 2) throw new UsageException("--safety-folds must be at least 2");
+      System.out.println("== safety net, " + k + "-fold cross-validation of the emergency head over our own lines");
+      System.out.print(SafetyEvaluation.crossValidate(k, TrainingData.emergencies(), TrainingData.nearMissesByKind(),
+          TrainingData.training()).report(true));
     } else if (args.has("--own-safety")) {
       System.out.println("== safety on our own lines (intents/emergency.txt, intents/near_miss.txt): training data");
       System.out.print(SafetyEvaluation.of(nlu, TrainingData.emergencies(), TrainingData.nearMissesByKind()).report(true));
@@ -55,12 +61,14 @@ public final class EvalCommand implements Command {
   @Override
   public String usage() {
     return """
-        usage: eval [--data FILE.tsv | --folds K | --compare | --own-safety]
+        usage: eval [--data FILE.tsv | --folds K | --safety-folds K | --compare | --own-safety]
           (none)        the held-out set in intents/test/ (accuracy, macro-F1, per-intent P/R/F1, confusion,
                         misclassified lines), then the blind sets in intents/test/blind/: red-flag recall per
                         category, false alarms per near-miss kind, intent accuracy and macro-F1 (figures only)
           --data FILE   lines of intent<TAB>text
           --folds K     k-fold cross-validation over intents/
+          --safety-folds K  k-fold cross-validation of the emergency head over our own emergencies,
+                        near-misses and other intents' lines (for choosing how the encoder is used)
           --compare     doccat alone, encoder alone, and both combined, on intents/test/ and the blind intents
           --own-safety  the safety net on our own training lines, with the lines it misses""";
   }

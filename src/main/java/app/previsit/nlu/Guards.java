@@ -64,7 +64,11 @@ final class Guards {
       + "|is it (a|an) (sign|stroke|heart attack)|(a |the )?signs? of|what counts as|count as|fear is|biggest fear|my fear"
       + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|could (it|this|that|these|my \\w+) be|can (you|a|an|someone) (get"
       + "|have|die|overdose)|is .{0,30} normal|is .{0,30} dangerous|would (a|an|that)|does (a|an) |if (you|your"
-      + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose)");
+      + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
+      // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets".
+      + "|fewer|reduce|reducing|cut down|cutting down|avoid|avoiding|prevent|preventing|stop getting|stop having"
+      // A condition on a change to come: "a seizure while driving if I come off the tablets".
+      + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
   private static final Pattern REPORTED = Pattern.compile("\\b(i read|i have read|reading about|been reading|printed"
       + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
       + " (news|programme|post|video|article|telly|tv)|that|it|something|somewhere|online)|seen (a|an|on)|watched"

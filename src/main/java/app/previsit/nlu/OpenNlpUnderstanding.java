@@ -70,6 +70,16 @@ public final class OpenNlpUnderstanding implements Understanding {
         ControlWords.from(examples), (System.nanoTime() - start) / 1_000_000);
   }
 
+  /**
+   * The same intents with the emergency head trained on other lines (`eval --safety-folds`): the
+   * emergencies, the near-misses, and the examples whose lines serve as ordinary non-emergencies.
+   */
+  OpenNlpUnderstanding withSafetyTrainedOn(List<TrainingData.Labelled> emergencies, List<String> nearMisses,
+      List<TrainingData.Example> ordinary) {
+    SafetyNet net = trainSafety(encoder, emergencies, nearMisses, ordinary);
+    return new OpenNlpUnderstanding(tokenization, encoder, intents, net, controlWords, trainingMillis);
+  }
+
   /** The same NLU with only some intent classifiers switched on (`eval --compare`). */
   public OpenNlpUnderstanding withIntentMode(String mode) {
     IntentModel.Mode m = IntentModel.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
@@ -82,6 +92,15 @@ public final class OpenNlpUnderstanding implements Understanding {
     // The two classifiers are independent: train them on two cores at once (start-up time is a bar).
     java.util.concurrent.CompletableFuture<IntentModel> intentsLater = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> trainIntents(tokenization, encoder, examples, IntentModel.Mode.COMBINED));
+    SafetyNet safety = trainSafety(encoder, emergencies, nearMisses, examples);
+    IntentModel intents = intentsLater.join();
+    return new OpenNlpUnderstanding(tokenization, encoder, intents, safety, ControlWords.from(examples),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The safety net with its emergency head trained on these lines. */
+  private static SafetyNet trainSafety(Encoder encoder, List<TrainingData.Labelled> emergencies,
+      List<String> nearMisses, List<TrainingData.Example> examples) {
     List<String> categories = new ArrayList<>();
     List<float[]> emergencyVectors = new ArrayList<>();
     for (TrainingData.Labelled e : emergencies) {
@@ -92,10 +111,7 @@ public final class OpenNlpUnderstanding implements Understanding {
     for (String t : nearMisses) others.add(vector(encoder, t));
     for (TrainingData.Example e : examples) if (e.intent() != Intent.EMERGENCY) others.add(vector(encoder, e.text()));
     EmergencyHead head = EmergencyHead.train(categories, emergencyVectors, others);
-    IntentModel intents = intentsLater.join();
-    SafetyNet safety = new SafetyNet(Concepts.load(), head, SAFETY_THRESHOLD, SAFETY_OVERRIDE);
-    return new OpenNlpUnderstanding(tokenization, encoder, intents, safety, ControlWords.from(examples),
-        (System.nanoTime() - start) / 1_000_000);
+    return new SafetyNet(Concepts.load(), head, SAFETY_THRESHOLD, SAFETY_OVERRIDE);
   }
 
   private static IntentModel trainIntents(Tokenization tokenization, Encoder encoder,

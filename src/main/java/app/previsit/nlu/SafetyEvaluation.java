@@ -24,32 +24,87 @@ public final class SafetyEvaluation {
   private final List<String> missed = new ArrayList<>();
   private final List<String> falseAlarms = new ArrayList<>();
 
+  private final int[] ordinary = new int[2];
+
   public static SafetyEvaluation of(Understanding nlu, List<TrainingData.Labelled> emergencies,
       List<TrainingData.Labelled> nearMisses) {
     SafetyEvaluation e = new SafetyEvaluation();
+    e.add(nlu, emergencies, nearMisses, List.of());
+    return e;
+  }
+
+  /**
+   * K-fold cross-validation of the safety net over our own lines: each fold's emergencies,
+   * near-misses and ordinary lines (every other intent's) are left out of the emergency head's
+   * training and then checked. The concepts were written from these same lines, so the figures
+   * flatter the concepts; they are for choosing between ways of using the encoder, which is what
+   * the held-out fold tests. The blind set stays the only figure to report.
+   */
+  public static SafetyEvaluation crossValidate(int folds, List<TrainingData.Labelled> emergencies,
+      List<TrainingData.Labelled> nearMisses, List<TrainingData.Example> examples) {
+    SafetyEvaluation e = new SafetyEvaluation();
+    for (int f = 0; f < folds; f++) {
+      List<TrainingData.Labelled> trainE = new ArrayList<>(), testE = new ArrayList<>();
+      List<TrainingData.Labelled> trainN = new ArrayList<>(), testN = new ArrayList<>();
+      List<TrainingData.Example> trainX = new ArrayList<>();
+      List<String> testX = new ArrayList<>();
+      for (int i = 0; i < emergencies.size(); i++) (fold(i, folds) == f ? testE : trainE).add(emergencies.get(i));
+      for (int i = 0; i < nearMisses.size(); i++) (fold(i, folds) == f ? testN : trainN).add(nearMisses.get(i));
+      for (int i = 0; i < examples.size(); i++) {
+        TrainingData.Example x = examples.get(i);
+        if (x.intent() == Intent.EMERGENCY) continue;
+        if (fold(i, folds) == f) testX.add(x.text());
+        else trainX.add(x);
+      }
+      Understanding nlu = OpenNlpUnderstanding.shared().withSafetyTrainedOn(trainE,
+          trainN.stream().map(TrainingData.Labelled::text).toList(), trainX);
+      e.add(nlu, testE, testN, testX);
+    }
+    return e;
+  }
+
+  /** A fixed spread of lines over folds that does not follow the files' order (lines come in groups). */
+  private static int fold(int i, int folds) {
+    return Math.floorMod(Integer.hashCode(i * 0x9E3779B1), folds);
+  }
+
+  private void add(Understanding nlu, List<TrainingData.Labelled> emergencies, List<TrainingData.Labelled> nearMisses,
+      List<String> ordinaryLines) {
     for (TrainingData.Labelled l : emergencies) {
       Analysis a = nlu.analyse(l.text());
-      int[] c = e.recall.computeIfAbsent(l.label(), k -> new int[2]);
+      int[] c = recall.computeIfAbsent(l.label(), k -> new int[2]);
       c[1]++;
-      int[] r = e.rightCategory.computeIfAbsent(l.label(), k -> new int[2]);
+      int[] r = rightCategory.computeIfAbsent(l.label(), k -> new int[2]);
       r[1]++;
       if (a.redFlag()) {
         c[0]++;
         if (l.label().equals(a.redFlagCategory())) r[0]++;
       } else {
-        e.missed.add(l.label() + "\t" + l.text());
+        missed.add(l.label() + "\t" + l.text());
       }
     }
     for (TrainingData.Labelled l : nearMisses) {
       Analysis a = nlu.analyse(l.text());
-      int[] c = e.alarms.computeIfAbsent(l.label(), k -> new int[2]);
+      int[] c = alarms.computeIfAbsent(l.label(), k -> new int[2]);
       c[1]++;
       if (a.redFlag()) {
         c[0]++;
-        e.falseAlarms.add(l.label() + "\t" + a.redFlagCategory() + "\t" + l.text());
+        falseAlarms.add(l.label() + "\t" + a.redFlagCategory() + "\t" + l.text());
       }
     }
-    return e;
+    for (String t : ordinaryLines) {
+      Analysis a = nlu.analyse(t);
+      ordinary[1]++;
+      if (a.redFlag()) {
+        ordinary[0]++;
+        falseAlarms.add("ordinary\t" + a.redFlagCategory() + "\t" + t);
+      }
+    }
+  }
+
+  /** Lines of other intents (a concern, a medicine, a goal) that raised the flag; only in cross-validation. */
+  public Count ordinaryFalseAlarms() {
+    return new Count(ordinary[0], ordinary[1]);
   }
 
   public Count recall() {
@@ -101,6 +156,10 @@ public final class SafetyEvaluation {
     for (Map.Entry<String, Count> e : falseAlarmsByKind().entrySet()) {
       b.append(String.format("  false alarms %-13s %.3f (%d/%d)%n", e.getKey(), e.getValue().rate(),
           e.getValue().hits(), e.getValue().total()));
+    }
+    if (ordinary[1] > 0) {
+      b.append(String.format("ordinary_false_alarm_rate=%.3f (%d/%d) (other intents' lines)%n",
+          ordinaryFalseAlarms().rate(), ordinary[0], ordinary[1]));
     }
     if (withLines) {
       for (String m : missed) b.append("missed\t").append(m).append('\n');

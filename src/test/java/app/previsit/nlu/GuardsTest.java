@@ -24,7 +24,10 @@ class GuardsTest {
       "my dad had a stroke last year|PAST",
       "my grandad had a stroke|OTHER_PAST",
       "I need a repeat prescription for my GTN spray for chest pain|ROUTINE",
-      "I get a bit of chest tightness when I have a cold|MILD"})
+      "I get a bit of chest tightness when I have a cold|MILD",
+      "I would like to have fewer hypos|HYPOTHETICAL",
+      "I want to prevent another overdose|HYPOTHETICAL",
+      "I worry about a fit at the wheel if I stop my epilepsy tablets|HYPOTHETICAL"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -41,7 +44,9 @@ class GuardsTest {
       "my husband's never had a fit before and he's fitting now|seizure",
       "my son has just swallowed some of my pills|overdose",
       "my baby won't feed and is floppy|collapse",
-      "I took sixteen co-codamol an hour ago|overdose"})
+      "I took sixteen co-codamol an hour ago|overdose",
+      "my daughter is fitting and if it goes on I don't know what to do|seizure",
+      "I can't stop the bleeding if I press on it|bleeding"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
