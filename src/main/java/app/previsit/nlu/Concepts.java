@@ -23,6 +23,10 @@ final class Concepts {
 
   /** One word test: exact, prefix or a number bound. */
   private record Term(String word, boolean prefix, double below, double above) {
+    boolean isNumber() {
+      return !Double.isNaN(below) || !Double.isNaN(above);
+    }
+
     boolean test(Words.Word w) {
       if (!Double.isNaN(below) || !Double.isNaN(above)) {
         try {
@@ -146,6 +150,18 @@ final class Concepts {
     return patterns.size();
   }
 
+  /**
+   * Units after a number that make it a medicine's strength, not a count of tablets: "tamsulosin 400
+   * micrograms". Not readings (a sugar of 2.6 mmol is the symptom) and not insulin units (50 units
+   * instead of 5 is an overdose).
+   */
+  private static final java.util.Set<String> DOSE_UNITS = java.util.Set.of("mg", "mgs", "milligram", "milligrams",
+      "mcg", "microgram", "micrograms", "ug", "ml", "mls", "puff", "puffs");
+
+  private static boolean isDose(List<Words.Word> words, int i) {
+    return i + 1 < words.size() && DOSE_UNITS.contains(words.get(i + 1).text());
+  }
+
   private static Match match(Pattern p, List<Words.Word> words) {
     boolean[] covered = new boolean[words.size()];
     for (int start = 0; start < words.size(); start++) {
@@ -166,7 +182,9 @@ final class Concepts {
       for (Term[] alt : slot.alternatives()) {
         if (pos + alt.length > words.size()) continue;
         boolean ok = true;
-        for (int k = 0; k < alt.length && ok; k++) ok = alt[k].test(words.get(pos + k));
+        for (int k = 0; k < alt.length && ok; k++) {
+          ok = alt[k].test(words.get(pos + k)) && !(alt[k].isNumber() && isDose(words, pos + k));
+        }
         if (!ok) continue;
         int end = pos + alt.length - 1;
         int result = s + 1 == slots.size() ? end : matchFrom(slots, s + 1, words, end + 1, first, covered);

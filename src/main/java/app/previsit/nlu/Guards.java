@@ -89,11 +89,16 @@ final class Guards {
       + "|i died when|suspense|bleeding heart|nerves are shot|starving to death|going to kill (my|him|her)"
       + "|will kill (my|him|her)|(nearly|almost|practically|virtually) (died|had a heart attack|killed|choked|collapsed"
       + "|fainted|passed out|had a stroke)|when i (saw|got|heard|opened|read)|when (they|she|he) told|laugh|laughing"
-      + "|laughed|lol|haha|joke|joking|figuratively|metaphor|boredom|embarrass|cringe|literally dying)\\b");
+      + "|laughed|lol|haha|joke|joking|figuratively|metaphor|boredom|embarrass|cringe|literally dying"
+      // Other senses of the same words: a fitting of a coil or a hearing aid; a request about how to be spoken to.
+      + "|(the|a|an|coil|implant|aid|lens|pessary) fitting|fitting appointment"
+      + "|please (speak|talk)|(speak|talk) (slowly|slow|simply|clearly|loudly|up)"
+      + "|(can|could|would) (you|the doctor|the gp|they) (please )?(speak|talk))\\b");
   /** "X is killing me" is an idiom for a form or the traffic, but a pain for a chest or a head. */
   private static final Pattern KILLING_ME = Pattern.compile("\\b(killing me|nearly killed me|killed me)\\b");
   private static final Pattern CORE_BODY = Pattern.compile("\\b(chest|head|stomach|belly|abdomen|heart|throat)\\b");
   private static final Pattern MILD = Pattern.compile("\\b(a bit|a little|a tiny bit|slight|slightly|mild|mildly"
+      + "|snore|snores|snoring|in (my|his|her) sleep at night"
       + "|small|tiny|now and then|on and off|sometimes|occasionally|the odd|every now|a touch|i get|i tend to"
       + "|when i have a cold|in the (winter|heat|cold)|going up (hills|stairs)|after (eating|football|the gym"
       + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor"

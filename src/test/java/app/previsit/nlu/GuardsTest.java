@@ -26,6 +26,9 @@ class GuardsTest {
       "I need a repeat prescription for my GTN spray for chest pain|ROUTINE",
       "I get a bit of chest tightness when I have a cold|MILD",
       "I would like to have fewer hypos|HYPOTHETICAL",
+      "a nurse please for the coil fitting|IDIOM",
+      "please speak slow and clear to me, my English is not good|IDIOM",
+      "he snores and stops breathing for a few seconds|MILD",
       "I want to prevent another overdose|HYPOTHETICAL",
       "I worry about a fit at the wheel if I stop my epilepsy tablets|HYPOTHETICAL"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
@@ -46,7 +49,12 @@ class GuardsTest {
       "my baby won't feed and is floppy|collapse",
       "I took sixteen co-codamol an hour ago|overdose",
       "my daughter is fitting and if it goes on I don't know what to do|seizure",
-      "I can't stop the bleeding if I press on it|bleeding"})
+      "I can't stop the bleeding if I press on it|bleeding",
+      "I took 20 of my 500mg paracetamol|overdose",
+      "my son is fitting and it will not stop|seizure",
+      "she has been fitting for ten minutes|seizure",
+      "she can not speak properly and her words are slurred|stroke",
+      "his sugar is 2.1 mmol and he is sweaty and confused|diabetic"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -68,5 +76,14 @@ class GuardsTest {
     Concepts.Match standing = null;
     for (Concepts.Match m : CONCEPTS.find(words)) if (Guards.check(n, words, m) == null) standing = m;
     assertNull(standing, text);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMedicinesStrengthIsNotACountOfTablets() {
+    for (String text : List.of("he takes tamsulosin 400 micrograms once a day", "I take sertraline 100 mg every morning",
+        "I take 2 puffs of ventolin when I need it")) {
+      String n = TextNormaliser.normalise(text);
+      assertEquals(List.of(), CONCEPTS.find(Words.of(n)).stream().map(Concepts.Match::category).toList(), text);
+    }
   }
 }
