@@ -10,10 +10,25 @@
   var sending = false;
   var counter = 0;
 
-  function add(from, text) {
+  function add(from, text, emergency) {
     var li = document.createElement('li');
     li.className = 'msg ' + (from === 'patient' ? 'from-patient' : 'from-bot');
     li.textContent = text;
+    if (emergency) {
+      // An emergency reply is an alert with tap-to-call, not one more bubble.
+      li.classList.add('emergency');
+      li.setAttribute('role', 'alert');
+      var calls = document.createElement('span');
+      calls.className = 'calls';
+      [['tel:999', 'Call 999'], ['tel:111', 'Call NHS 111']].forEach(function (c) {
+        var a = document.createElement('a');
+        a.href = c[0];
+        a.className = 'call';
+        a.textContent = c[1];
+        calls.appendChild(a);
+      });
+      li.appendChild(calls);
+    }
     list.appendChild(li);
     li.scrollIntoView({block: 'end'});
   }
@@ -45,7 +60,7 @@
     }).then(function (res) {
       if (!res.ok) { showError(res.json.error || 'Sorry, something went wrong. Please try again.'); return; }
       var last = [];
-      res.json.replies.forEach(function (r) { add('bot', r.text); last = r.buttons; });
+      res.json.replies.forEach(function (r) { add('bot', r.text, r.emergency); last = r.buttons; });
       showButtons(last);
       if (res.json.done) root.classList.add('done');
     }).catch(function () {
@@ -66,7 +81,7 @@
 
   fetch('/chat/api/' + encodeURIComponent(token) + '/history').then(function (r) { return r.json(); }).then(function (j) {
     var last = [];
-    (j.messages || []).forEach(function (m) { add(m.from, m.text); last = m.from === 'bot' ? m.buttons : []; });
+    (j.messages || []).forEach(function (m) { add(m.from, m.text, m.emergency); last = m.from === 'bot' ? m.buttons : []; });
     showButtons(last);
     if (j.done) root.classList.add('done');
   }).catch(function () { showError('Sorry, the chat could not load. Please refresh the page.'); });

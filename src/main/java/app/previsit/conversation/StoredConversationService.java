@@ -362,7 +362,7 @@ public final class StoredConversationService implements ConversationService {
   }
 
   private static TranscriptLine line(Line l) {
-    return new TranscriptLine(l.from(), l.text(), l.buttons(), Instant.ofEpochMilli(l.at()));
+    return new TranscriptLine(l.from(), l.text(), l.buttons(), Instant.ofEpochMilli(l.at()), l.emergency());
   }
 
   private static List<Reply> concat(List<Reply> a, List<Reply> b) {

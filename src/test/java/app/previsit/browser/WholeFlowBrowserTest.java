@@ -92,6 +92,32 @@ class WholeFlowBrowserTest {
     assertTrue(browser.getPageSource().contains("Not allowed"));
   }
 
+  @Test
+  void anEmergencyReplyIsAnAlertWithTapToCallAndStaysOneAfterAReload() throws Exception {
+    browser.manage().deleteAllCookies();
+    app.previsit.invitation.Invitation inv = app.invite("Alex Alarm");
+    browser.get(app.base + "/chat/" + inv.token());
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
+    steps.chip("Let's start");
+    steps.type("I have crushing chest pain right now");
+    steps.waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector(".msg.emergency")).isEmpty());
+    checkAlert();
+    HeadlessChrome.screenshot(browser, "chat-emergency");
+    browser.navigate().refresh();
+    steps.waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector(".msg.emergency")).isEmpty());
+    checkAlert();
+    assertEquals(1, browser.findElements(By.cssSelector(".msg.emergency[role=alert] .calls")).stream()
+        .filter(e -> e.getText().contains("999")).count(), "the 999 reply once, the hold prompt is not an alert");
+  }
+
+  private static void checkAlert() {
+    var alert = browser.findElements(By.cssSelector(".msg.emergency")).get(0);
+    assertEquals("alert", alert.getAttribute("role"));
+    assertTrue(alert.getText().contains("999"), alert.getText());
+    var links = alert.findElements(By.cssSelector("a.call")).stream().map(a -> a.getAttribute("href")).toList();
+    assertEquals(java.util.List.of("tel:999", "tel:111"), links);
+  }
+
   private static void assertNoAlert() {
     assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
   }

@@ -65,8 +65,12 @@ public final class ChatRoutes {
         services.conversations().open(inv)
             .compose(opened -> services.conversations().history(inv).map(lines -> {
               JsonArray messages = new JsonArray();
-              lines.forEach(l -> messages.add(new JsonObject().put("from", l.from()).put("text", l.text())
-                  .put("buttons", new JsonArray(l.buttons())).put("at", l.at().toString())));
+              lines.forEach(l -> {
+                JsonObject m = new JsonObject().put("from", l.from()).put("text", l.text())
+                    .put("buttons", new JsonArray(l.buttons())).put("at", l.at().toString());
+                if (l.emergency()) m.put("emergency", true);
+                messages.add(m);
+              });
               return new JsonObject().put("messages", messages).put("done", inv.status() == InvitationStatus.COMPLETED);
             }))
             .onSuccess(json -> json(ctx, 200, json))
