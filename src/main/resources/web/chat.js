@@ -31,6 +31,7 @@
     }
     list.appendChild(li);
     li.scrollIntoView({block: 'end'});
+    return li;
   }
 
   function showButtons(labels) {
@@ -47,24 +48,49 @@
 
   function showError(text) { add('bot', text); }
 
-  function send(body, shown) {
+  // Keeps the latest question's buttons and the composer in view on a small screen.
+  function keepControlsInView() {
+    form.scrollIntoView({block: 'end'});
+  }
+
+  /**
+   * A message whose answer did not arrive: its bubble says so and a Retry sends it again with the same
+   * id, so that the server applies it once even if the first one did reach it.
+   */
+  function offerRetry(body, shown, bubble, text) {
+    bubble.classList.add('unsent');
+    showError(text);
+    buttons.textContent = '';
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'chip retry';
+    b.textContent = 'Retry';
+    b.addEventListener('click', function () { send(body, shown, bubble); });
+    buttons.appendChild(b);
+    keepControlsInView();
+  }
+
+  function send(body, shown, retrying) {
     if (sending) return;
     sending = true;
-    add('patient', shown);
+    var bubble = retrying || add('patient', shown);
+    if (retrying) bubble.classList.remove('unsent');
     showButtons([]);
-    body.id = Date.now().toString(36) + '-' + (counter++);
+    if (!body.id) body.id = Date.now().toString(36) + '-' + (counter++);
     fetch('/chat/api/' + encodeURIComponent(token) + '/messages', {
       method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)
     }).then(function (r) {
-      return r.json().then(function (j) { return {ok: r.ok, json: j}; });
+      return r.json().then(function (j) { return {ok: r.ok, status: r.status, json: j}; });
     }).then(function (res) {
+      if (res.status >= 500) { offerRetry(body, shown, bubble, 'Sorry, that did not go through. Please try again.'); return; }
       if (!res.ok) { showError(res.json.error || 'Sorry, something went wrong. Please try again.'); return; }
       var last = [];
       res.json.replies.forEach(function (r) { add('bot', r.text, r.emergency); last = r.buttons; });
       showButtons(last);
       if (res.json.done) root.classList.add('done');
+      keepControlsInView();
     }).catch(function () {
-      showError('Sorry, the connection failed. Please try again.');
+      offerRetry(body, shown, bubble, 'Sorry, the connection failed. Your message is kept: press Retry to send it again.');
     }).finally(function () { sending = false; input.focus(); });
   }
 
@@ -83,6 +109,7 @@
     var last = [];
     (j.messages || []).forEach(function (m) { add(m.from, m.text, m.emergency); last = m.from === 'bot' ? m.buttons : []; });
     showButtons(last);
+    keepControlsInView();
     if (j.done) root.classList.add('done');
   }).catch(function () { showError('Sorry, the chat could not load. Please refresh the page.'); });
 })();

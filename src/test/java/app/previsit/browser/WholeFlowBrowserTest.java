@@ -110,6 +110,36 @@ class WholeFlowBrowserTest {
         .filter(e -> e.getText().contains("999")).count(), "the 999 reply once, the hold prompt is not an alert");
   }
 
+  @Test
+  void aMessageWhoseAnswerWasLostIsRetriedWithItsIdAndAppliedOnce() throws Exception {
+    browser.manage().deleteAllCookies();
+    app.previsit.invitation.Invitation inv = app.invite("Rita Retry");
+    browser.get(app.base + "/chat/" + inv.token());
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
+    steps.chip("Let's start");
+    steps.chip("None of these");
+    // The next message reaches the server, but its answer is lost on the way back (a train going into a tunnel).
+    browser.executeScript("var real = window.fetch; window.__drop = true; window.fetch = function (u, o) {"
+        + " return real(u, o).then(function (r) { if (window.__drop && o && o.method === 'POST') {"
+        + " window.__drop = false; throw new TypeError('dropped'); } return r; }); };");
+    browser.findElement(By.id("text")).sendKeys("my ankle swells by the evening");
+    browser.findElement(By.id("text")).submit();
+    steps.waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector(".chip.retry")).isEmpty());
+    assertFalse(browser.findElements(By.cssSelector(".msg.from-patient.unsent")).isEmpty(), "the bubble says it was not sent");
+    HeadlessChrome.screenshot(browser, "chat-retry");
+    browser.findElement(By.cssSelector(".chip.retry")).click();
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElement(By.id("messages")).getText().contains("How long"));
+    assertTrue(browser.findElements(By.cssSelector(".msg.from-patient.unsent")).isEmpty());
+    // Read back as the page would (the link is bound to this browser's device cookie).
+    var history = new io.vertx.core.json.JsonObject((String) browser.executeAsyncScript("var done = arguments[1];"
+        + " fetch('/chat/api/' + arguments[0] + '/history').then(function (r) { return r.text(); }).then(done);", inv.token()));
+    long times = history.getJsonArray("messages").stream().map(io.vertx.core.json.JsonObject.class::cast)
+        .filter(m -> m.getString("text").equals("my ankle swells by the evening")).count();
+    assertEquals(1, times, "applied once although it was sent twice");
+    assertEquals(1, browser.findElements(By.cssSelector(".msg.from-patient")).stream()
+        .filter(e -> e.getText().contains("my ankle swells")).count(), "one bubble on the page too");
+  }
+
   private static void checkAlert() {
     var alert = browser.findElements(By.cssSelector(".msg.emergency")).get(0);
     assertEquals("alert", alert.getAttribute("role"));
