@@ -63,6 +63,11 @@ class WholeFlowBrowserTest {
     steps.chip("Confirm and send to my GP");
     steps.waitFor(Duration.ofSeconds(10), () -> browser.findElement(By.id("messages")).getText().contains("Your summary is ready"));
     HeadlessChrome.screenshot(browser, "chat");
+    // Finished: nothing left to type into, and the page says so.
+    assertFalse(browser.findElement(By.id("composer")).isDisplayed(), "the text box is gone once the summary is sent");
+    assertTrue(browser.findElement(By.id("finished")).getText().contains("You can close this page"));
+    String header = browser.findElement(By.id("appointment")).getText();
+    assertTrue(header.contains("10:40") && header.contains("Dr Chrome"), header);
     assertNoAlert();
     assertTrue(browser.findElements(By.cssSelector("#messages img")).isEmpty(), "patient text became an element");
     assertTrue(browser.findElement(By.id("messages")).getText().contains("<img src=x onerror=alert(1)>"));

@@ -66,6 +66,7 @@ class PatientLinkTest {
     HttpResponse<String> page = receptionDesk.get(path(inv));
     assertEquals(403, page.statusCode());
     assertTrue(page.body().contains("ask for a new link"), page.body());
+    assertTrue(page.body().contains("call 999") && page.body().contains("NHS 111"), "a link error page still says where help is");
     assertFalse(page.body().contains("ankle"));
     assertEquals(403, receptionDesk.postJson("/chat/api/" + token + "/messages", "{\"text\":\"/forget\"}").statusCode(),
         "nor act as the patient");

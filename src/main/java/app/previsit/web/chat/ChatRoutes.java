@@ -57,7 +57,12 @@ public final class ChatRoutes {
     invitation(ctx, true).onSuccess(found -> found.ifPresent(inv -> ctx.response()
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .end(Templates.render("chat", Map.of("title", "Your appointment", "script", "chat.js", "token", inv.token(),
-            "clinician", inv.clinician())))));
+            "clinician", inv.clinician() == null ? "" : inv.clinician(), "when", when(inv.appointmentAt()))))));
+  }
+
+  /** The appointment as a patient reads it: "Thursday 3 December, 09:30". */
+  static String when(java.time.LocalDateTime at) {
+    return at == null ? "" : at.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", java.util.Locale.UK));
   }
 
   private void history(RoutingContext ctx) {
@@ -290,13 +295,17 @@ public final class ChatRoutes {
         action, inv.id()));
   }
 
+  /** On every page a patient may land on instead of the chat. */
+  static final String NOT_FOR_EMERGENCIES = "If you need medical help now: call 999 in an emergency, or NHS 111 (111.nhs.uk)"
+      + " for urgent advice.";
+
   private static void answer(RoutingContext ctx, boolean page, int status, String message) {
     if (!page) {
       HttpErrors.send(ctx, status, message);
       return;
     }
     ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-        .end(Templates.notice("Previsit", "Sorry", message, null, false));
+        .end(Templates.notice("Previsit", "Sorry", message + " " + NOT_FOR_EMERGENCIES, null, false));
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
