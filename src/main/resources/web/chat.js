@@ -48,6 +48,13 @@
 
   function showError(text) { add('bot', text); }
 
+  function showProgress(p) {
+    if (!p) return;
+    var el = document.getElementById('progress');
+    el.textContent = p.step > 0 && p.step <= p.of && p.label !== 'Sent to your GP'
+        ? 'Step ' + p.step + ' of ' + p.of + ': ' + p.label : p.label;
+  }
+
   // Keeps the latest question's buttons and the composer in view on a small screen.
   function keepControlsInView() {
     form.scrollIntoView({block: 'end'});
@@ -87,6 +94,7 @@
       var last = [];
       res.json.replies.forEach(function (r) { add('bot', r.text, r.emergency); last = r.buttons; });
       showButtons(last);
+      showProgress(res.json.progress);
       if (res.json.done) root.classList.add('done');
       keepControlsInView();
     }).catch(function () {
@@ -109,6 +117,7 @@
     var last = [];
     (j.messages || []).forEach(function (m) { add(m.from, m.text, m.emergency); last = m.from === 'bot' ? m.buttons : []; });
     showButtons(last);
+    showProgress(j.progress);
     keepControlsInView();
     if (j.done) root.classList.add('done');
   }).catch(function () { showError('Sorry, the chat could not load. Please refresh the page.'); });

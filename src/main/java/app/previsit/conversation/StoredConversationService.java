@@ -56,12 +56,13 @@ public final class StoredConversationService implements ConversationService {
     return stores.sessions().load(invitation.id()).compose(stored -> {
       if (stored.isPresent()) {
         SessionEnvelope e = SessionEnvelope.parse(stored.get().value());
-        return Future.succeededFuture(new Turn(List.of(), e.conversation().done(), false));
+        return Future.succeededFuture(new Turn(List.of(), e.conversation().done(), false,
+            app.previsit.dialogue.Progress.of(e.conversation())));
       }
       Next next = dialogue.start(invitation.patientName(), clock.instant());
       Write w = write(null, next.conversation(), null, List.of());
       return stores.sessions().compareAndSet(invitation.id(), 0, w.envelope().toJson(), w.append(), w.reset(), ttl(invitation))
-          .map(won -> new Turn(won ? next.replies() : List.of(), false, false));
+          .map(won -> new Turn(won ? next.replies() : List.of(), false, false, app.previsit.dialogue.Progress.of(next.conversation())));
     });
   }
 
@@ -88,7 +89,7 @@ public final class StoredConversationService implements ConversationService {
           // And the practice may not have heard of a red flag it raised: telling again raises nothing twice.
           return repliesOf(invitation, earlier.get()).compose(replies -> reconcile(invitation, c, now)
               .compose(v -> alarm(invitation, 0, c))
-              .map(v -> new Turn(replies, c.done(), true)));
+              .map(v -> new Turn(replies, c.done(), true, app.previsit.dialogue.Progress.of(c))));
         }
         if (before.conversation().forgotten()) {
           // Forgotten a moment ago by another message: write nothing, not even this message's text.
@@ -153,7 +154,7 @@ public final class StoredConversationService implements ConversationService {
         }
         return attempt(invitation, input, messageId, attempt + 1);
       }
-      Turn turn = new Turn(replies, next.conversation().done(), false);
+      Turn turn = new Turn(replies, next.conversation().done(), false, app.previsit.dialogue.Progress.of(next.conversation()));
       // Saved first, then the practice is told, before the patient has the emergency reply.
       Future<Void> told = alarm(invitation, before.conversation().redFlags().size(), next.conversation());
       if (version == 0) {

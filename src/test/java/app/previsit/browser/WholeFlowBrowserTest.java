@@ -123,6 +123,7 @@ class WholeFlowBrowserTest {
     steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
     steps.chip("Let's start");
     steps.chip("None of these");
+    assertEquals("Step 1 of 8: What you'd like to talk about", browser.findElement(By.id("progress")).getText());
     // The next message reaches the server, but its answer is lost on the way back (a train going into a tunnel).
     browser.executeScript("var real = window.fetch; window.__drop = true; window.fetch = function (u, o) {"
         + " return real(u, o).then(function (r) { if (window.__drop && o && o.method === 'POST') {"

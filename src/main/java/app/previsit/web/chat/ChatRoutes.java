@@ -76,7 +76,9 @@ public final class ChatRoutes {
                 if (l.emergency()) m.put("emergency", true);
                 messages.add(m);
               });
-              return new JsonObject().put("messages", messages).put("done", inv.status() == InvitationStatus.COMPLETED);
+              JsonObject json = new JsonObject().put("messages", messages).put("done", inv.status() == InvitationStatus.COMPLETED);
+              if (opened.progress() != null) json.put("progress", progressJson(opened.progress()));
+              return json;
             }))
             .onSuccess(json -> json(ctx, 200, json))
             .onFailure(ctx::fail)));
@@ -127,7 +129,13 @@ public final class ChatRoutes {
       if (r.emergency()) reply.put("emergency", true);
       replies.add(reply);
     }
-    return new JsonObject().put("replies", replies).put("done", turn.done());
+    JsonObject json = new JsonObject().put("replies", replies).put("done", turn.done());
+    if (turn.progress() != null) json.put("progress", progressJson(turn.progress()));
+    return json;
+  }
+
+  static JsonObject progressJson(app.previsit.dialogue.Progress p) {
+    return new JsonObject().put("step", p.step()).put("of", p.of()).put("label", p.label());
   }
 
   /** The date-of-birth form of the page a second device sees. */
