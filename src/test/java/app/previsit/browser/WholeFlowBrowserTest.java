@@ -99,11 +99,7 @@ class WholeFlowBrowserTest {
 
   @Test
   void anEmergencyReplyIsAnAlertWithTapToCallAndStaysOneAfterAReload() throws Exception {
-    browser.manage().deleteAllCookies();
-    app.previsit.invitation.Invitation inv = app.invite("Alex Alarm");
-    browser.get(app.base + "/chat/" + inv.token());
-    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
-    steps.chip("Let's start");
+    startChat("Alex Alarm");
     steps.type("I have crushing chest pain right now");
     steps.waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector(".msg.emergency")).isEmpty());
     checkAlert();
@@ -117,11 +113,7 @@ class WholeFlowBrowserTest {
 
   @Test
   void aMessageWhoseAnswerWasLostIsRetriedWithItsIdAndAppliedOnce() throws Exception {
-    browser.manage().deleteAllCookies();
-    app.previsit.invitation.Invitation inv = app.invite("Rita Retry");
-    browser.get(app.base + "/chat/" + inv.token());
-    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
-    steps.chip("Let's start");
+    app.previsit.invitation.Invitation inv = startChat("Rita Retry");
     steps.chip("None of these");
     assertEquals("Step 1 of 8: What you'd like to talk about", browser.findElement(By.id("progress")).getText());
     // The next message reaches the server, but its answer is lost on the way back (a train going into a tunnel).
@@ -144,6 +136,16 @@ class WholeFlowBrowserTest {
     assertEquals(1, times, "applied once although it was sent twice");
     assertEquals(1, browser.findElements(By.cssSelector(".msg.from-patient")).stream()
         .filter(e -> e.getText().contains("my ankle swells")).count(), "one bubble on the page too");
+  }
+
+  /** A new patient's chat page in a fresh browser session, past the welcome. */
+  private static app.previsit.invitation.Invitation startChat(String name) throws Exception {
+    browser.manage().deleteAllCookies();
+    app.previsit.invitation.Invitation inv = app.invite(name);
+    browser.get(app.base + "/chat/" + inv.token());
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
+    steps.chip("Let's start");
+    return inv;
   }
 
   private static void checkAlert() {
