@@ -13,11 +13,16 @@
   function add(from, text, emergency) {
     var li = document.createElement('li');
     li.className = 'msg ' + (from === 'patient' ? 'from-patient' : 'from-bot');
-    li.textContent = text;
-    if (emergency) {
-      // An emergency reply is an alert with tap-to-call, not one more bubble.
+    if (!emergency) {
+      li.textContent = text;
+    } else {
+      // An emergency reply is an alert with tap-to-call, not one more bubble. The alert role sits inside the
+      // list item: a list may hold only list items.
       li.classList.add('emergency');
-      li.setAttribute('role', 'alert');
+      var alert = document.createElement('div');
+      alert.setAttribute('role', 'alert');
+      alert.textContent = text;
+      li.appendChild(alert);
       var calls = document.createElement('span');
       calls.className = 'calls';
       [['tel:999', 'Call 999'], ['tel:111', 'Call NHS 111']].forEach(function (c) {
@@ -27,7 +32,7 @@
         a.textContent = c[1];
         calls.appendChild(a);
       });
-      li.appendChild(calls);
+      alert.appendChild(calls);
     }
     list.appendChild(li);
     li.scrollIntoView({block: 'end'});

@@ -187,6 +187,23 @@ class AccessibilityBrowserTest {
   }
 
   @Test
+  void patientChatWithTheEmergencyAlertAndThenFinished() throws Exception {
+    Invitation inv = app.invite("Em Alert");
+    browser.manage().deleteAllCookies();
+    browser.get(app.base + "/chat/" + inv.token());
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
+    steps.chip("Let's start");
+    steps.type("I have crushing chest pain right now");
+    steps.waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector(".msg.emergency a.call")).isEmpty());
+    check("chat-emergency");
+    steps.chip("I'm safe now, carry on");
+    for (int i = 0; i < 20 && !steps.hasChip("Confirm and send to my GP"); i++) steps.type("/skip");
+    steps.chip("Confirm and send to my GP");
+    steps.waitFor(Duration.ofSeconds(10), () -> browser.findElement(By.id("finished")).isDisplayed());
+    check("chat-finished");
+  }
+
+  @Test
   void patientChatOpenedOnASecondDevice() throws Exception {
     Invitation inv = app.invite("Dee Device");
     app.send("GET", "/chat/api/" + inv.token() + "/history", null, null); // held by the test client's device
