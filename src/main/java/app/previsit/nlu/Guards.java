@@ -108,6 +108,8 @@ final class Guards {
   private static final Pattern ROUTINE = Pattern.compile("\\b(prescription|repeat|review|refill|renew|referral"
       + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
       + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note|the phone|phones|my calls|emails)\\b");
+  /** Categories whose words may sit beside an appointment or a prescription and still be meant now. */
+  private static final Set<String> NEVER_ROUTINE = Set.of("suicide", "overdose", "encoder-suicide", "encoder-overdose");
   /** Small amounts still matter for these: a child who drank "a bit of" bleach is an emergency. */
   private static final Set<String> NEVER_MILD = Set.of("overdose", "suicide", "anaphylaxis", "seizure", "sepsis",
       "collapse");
@@ -117,7 +119,7 @@ final class Guards {
       + "|family|in-law|fiance|boyfriend|girlfriend|teacher|dog|cat)|he|she|they|someone|runs in the family"
       + "|family history)\\b");
   private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|was|were|died|used to|has had|have had|runs in"
-      + "|passed away|passed|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
+      + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
       + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
 
   private Guards() {}
@@ -132,10 +134,10 @@ final class Guards {
    * The guards that need no anchor word, for a clause the encoder thinks is an emergency. Negation
    * is left to the encoder, which was trained on negated near-misses.
    */
-  static Reason encoderReason(String clause) {
+  static Reason encoderReason(String clause, String category) {
     if (CLAUSE_NEGATED.matcher(clause).find()) return Reason.NEGATED;
     // The encoder's category is a guess, so small amounts are not exempt from "mild" here.
-    return clauseReason(clause, "encoder");
+    return clauseReason(clause, "encoder-" + category);
   }
 
   /**
@@ -159,7 +161,8 @@ final class Guards {
     if (KILLING_ME.matcher(clause).find() && !CORE_BODY.matcher(clause).find()) return Reason.IDIOM;
     boolean urgent = URGENT.matcher(clause).find();
     if (!NEVER_MILD.contains(category) && !strongNow && !urgent && MILD.matcher(clause).find()) return Reason.MILD;
-    if (!strongNow && !urgent && ROUTINE.matcher(clause).find()) return Reason.ROUTINE;
+    // "I won't be around for my appointment" is intent, not a request about care.
+    if (!NEVER_ROUTINE.contains(category) && !strongNow && !urgent && ROUTINE.matcher(clause).find()) return Reason.ROUTINE;
     if (OTHER.matcher(clause).find() && OTHER_PAST.matcher(clause).find() && !strongNow && !NOW.matcher(clause).find()) {
       return Reason.OTHER_PAST;
     }

