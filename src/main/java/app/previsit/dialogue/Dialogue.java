@@ -210,7 +210,9 @@ public final class Dialogue {
           case APPOINTMENT_ADMIN -> {
             // Reception answers these; the words are kept so the practice sees what was asked.
             out.add(Reply.of(m.text("appointment.admin")));
-            return ask(c.with(c.answers().addAlsoMentioned(t)), out);
+            // Asked what matters about their care, "a phone appointment if possible" is also a preference.
+            boolean wish = c.stage() == Stage.PREFERENCES || c.stage() == Stage.PREFERENCES_MORE;
+            return ask(c.with(wish ? c.answers().addPreference(t) : c.answers().addAlsoMentioned(t)), out);
           }
           default -> { }
         }

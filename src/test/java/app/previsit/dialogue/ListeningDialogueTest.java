@@ -178,6 +178,15 @@ class ListeningDialogueTest {
   }
 
   @Test
+  void anAppointmentWishAtThePreferencesQuestionIsAlsoAPreference() {
+    ConversationScript s = given("Lou").presses("Let's start").presses("None of these").says("my hip aches at night");
+    for (int i = 0; i < 12 && s.stage() != Stage.PREFERENCES; i++) s.command("skip");
+    s.expectStage(Stage.PREFERENCES).says("could I have a video appointment instead please");
+    assertTrue(s.answers().preferences().stream().anyMatch(p -> p.contains("video appointment")),
+        s.answers().preferences().toString());
+  }
+
+  @Test
   void aPositionTypedDuringAnEmergencyHoldAtTheDecisionQuestionIsFiled() {
     ConversationScript s = given("Kit").presses("Let's start").presses("None of these").says("my knee clicks");
     for (int i = 0; i < 12 && s.stage() != Stage.DECISION; i++) s.command("skip");
