@@ -15,14 +15,22 @@ final class EmergencyHead {
   /** What the head makes of one vector. */
   record Score(double emergency, String category) {}
 
+  /** How many training lines {@link #neighbourShare} consults. */
+  private static final int NEIGHBOURS = 10;
+
   private static final String NONE = "none";
 
   private final SoftmaxRegression model;
   private final String[] labels;
+  /** The training vectors and whether each is an emergency, for the second opinion of the nearest lines. */
+  private final float[][] rows;
+  private final boolean[] rowIsEmergency;
 
-  private EmergencyHead(SoftmaxRegression model, String[] labels) {
+  private EmergencyHead(SoftmaxRegression model, String[] labels, float[][] rows, boolean[] rowIsEmergency) {
     this.model = model;
     this.labels = labels;
+    this.rows = rows;
+    this.rowIsEmergency = rowIsEmergency;
   }
 
   /**
@@ -54,7 +62,9 @@ final class EmergencyHead {
       w[row++] = 1;
     }
     SoftmaxRegression model = SoftmaxRegression.train(x, y, index.size(), w, 1e-4, 60);
-    return new EmergencyHead(model, new ArrayList<>(index.keySet()).toArray(new String[0]));
+    boolean[] isEmergency = new boolean[n];
+    for (int i = 0; i < n; i++) isEmergency[i] = y[i] != 0;
+    return new EmergencyHead(model, new ArrayList<>(index.keySet()).toArray(new String[0]), x, isEmergency);
   }
 
   Score score(float[] vector) {
@@ -62,5 +72,37 @@ final class EmergencyHead {
     int best = 1;
     for (int c = 2; c < p.length; c++) if (p[c] > p[best]) best = c;
     return new Score(1 - p[0], labels[best]);
+  }
+
+  /**
+   * The share of emergencies among the training lines nearest to this vector, each weighted by its
+   * cosine similarity: a second opinion with another bias than the regression's. A linear boundary
+   * drawn through 384 dimensions also cuts through places no training line is near ("she's scared of
+   * needles" scored 0.84 for a seizure); there the nearest lines are ordinary ones. A scan of a few
+   * thousand rows (~0.3 ms), asked only when the regression has found something.
+   */
+  double neighbourShare(float[] vector) {
+    int k = Math.min(NEIGHBOURS, rows.length);
+    double[] sims = new double[k];
+    boolean[] emergency = new boolean[k];
+    java.util.Arrays.fill(sims, -2);
+    for (int i = 0; i < rows.length; i++) {
+      double s = Encoder.cosine(rows[i], vector);
+      if (s <= sims[k - 1]) continue;
+      int j = k - 1;
+      for (; j > 0 && sims[j - 1] < s; j--) {
+        sims[j] = sims[j - 1];
+        emergency[j] = emergency[j - 1];
+      }
+      sims[j] = s;
+      emergency[j] = rowIsEmergency[i];
+    }
+    double all = 0, emergencies = 0;
+    for (int j = 0; j < k; j++) {
+      double weight = Math.max(0, sims[j]);
+      all += weight;
+      if (emergency[j]) emergencies += weight;
+    }
+    return all == 0 ? 0 : emergencies / all;
   }
 }

@@ -165,7 +165,7 @@ public final class OpenNlpUnderstanding implements Understanding {
     if (category == null && pieces.size() > 1) {
       // A concept may span a clause break ("I'm diabetic and I feel really confused"): look at whole sentences too.
       for (String sentence : tokenization.sentences(normalised)) {
-        SafetyNet.Verdict v = safety.check(sentence, null);
+        SafetyNet.Verdict v = safety.check(sentence, null, 1);
         if (v.redFlag()) {
           category = v.category();
           break;
@@ -193,8 +193,8 @@ public final class OpenNlpUnderstanding implements Understanding {
   }
 
   private Part part(String piece, String normalised, float[] vector, List<Entity> entities) {
-    SafetyNet.Verdict verdict = safety.check(normalised, vector);
     double[] p = intents.distribution(tokenization.tokens(normalised), vector);
+    SafetyNet.Verdict verdict = safety.check(normalised, vector, p[Intent.EMERGENCY.ordinal()]);
     int best = IntentModel.best(p);
     Intent intent = Intent.values()[best];
     if (verdict.redFlag()) {

@@ -50,13 +50,24 @@ public final class SafetyEvaluation {
       List<String> testX = new ArrayList<>();
       for (int i = 0; i < emergencies.size(); i++) (fold(i, folds) == f ? testE : trainE).add(emergencies.get(i));
       for (int i = 0; i < nearMisses.size(); i++) (fold(i, folds) == f ? testN : trainN).add(nearMisses.get(i));
+      java.util.Set<String> heldOutEmergencies = new java.util.HashSet<>();
+      for (TrainingData.Labelled held : testE) heldOutEmergencies.add(held.text());
+      // The intent model votes on what the encoder finds, so it too is trained without the fold.
+      List<TrainingData.Example> intentTraining = new ArrayList<>();
       for (int i = 0; i < examples.size(); i++) {
         TrainingData.Example x = examples.get(i);
-        if (x.intent() == Intent.EMERGENCY) continue;
-        if (fold(i, folds) == f) testX.add(x.text());
-        else trainX.add(x);
+        if (x.intent() == Intent.EMERGENCY) {
+          if (!heldOutEmergencies.contains(x.text())) intentTraining.add(x);
+          continue;
+        }
+        if (fold(i, folds) == f) {
+          testX.add(x.text());
+        } else {
+          trainX.add(x);
+          intentTraining.add(x);
+        }
       }
-      Understanding nlu = OpenNlpUnderstanding.shared().withSafetyTrainedOn(trainE,
+      Understanding nlu = OpenNlpUnderstanding.trainedOn(intentTraining).withSafetyTrainedOn(trainE,
           trainN.stream().map(TrainingData.Labelled::text).toList(), trainX);
       e.add(nlu, testE, testN, testX);
     }
