@@ -67,6 +67,8 @@ final class Guards {
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
       // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets".
       + "|fewer|reduce|reducing|cut down|cutting down|avoid|avoiding|prevent|preventing|stop getting|stop having"
+      // A treatment to try is a wish too: "maybe try another pill", "happy to try a different inhaler".
+      + "|(maybe|perhaps) (try|trying)|(like|happy|willing|keen|prefer) to try"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
   private static final Pattern REPORTED = Pattern.compile("\\b(i read|i have read|reading about|been reading|printed"

@@ -30,7 +30,9 @@ class GuardsTest {
       "please speak slow and clear to me, my English is not good|IDIOM",
       "he snores and stops breathing for a few seconds|MILD",
       "I want to prevent another overdose|HYPOTHETICAL",
-      "I worry about a fit at the wheel if I stop my epilepsy tablets|HYPOTHETICAL"})
+      "I worry about a fit at the wheel if I stop my epilepsy tablets|HYPOTHETICAL",
+      "maybe try the patches instead, the tablets make me choke|HYPOTHETICAL",
+      "I'd be happy to try a spray for when my chest is tight|HYPOTHETICAL"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -54,7 +56,10 @@ class GuardsTest {
       "my son is fitting and it will not stop|seizure",
       "she has been fitting for ten minutes|seizure",
       "she can not speak properly and her words are slurred|stroke",
-      "his sugar is 2.1 mmol and he is sweaty and confused|diabetic"})
+      "his sugar is 2.1 mmol and he is sweaty and confused|diabetic",
+      "her words are coming out all wrong and her speech is off|stroke",
+      "my toddler has had too much calpol|overdose",
+      "the nurse gave him too much insulin by mistake|overdose"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -76,6 +81,15 @@ class GuardsTest {
     Concepts.Match standing = null;
     for (Concepts.Match m : CONCEPTS.find(words)) if (Guards.check(n, words, m) == null) standing = m;
     assertNull(standing, text);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWorryAboutHowManyTabletsOrComingOffThemIsNoConcept() {
+    for (String text : List.of("I'm on too many tablets these days", "way too many pills for one person",
+        "I want to talk about coming off the sertraline", "can we talk about weaning me off the codeine")) {
+      String n = TextNormaliser.normalise(text);
+      assertEquals(List.of(), CONCEPTS.find(Words.of(n)).stream().map(Concepts.Match::category).toList(), text);
+    }
   }
 
   @org.junit.jupiter.api.Test
