@@ -41,6 +41,11 @@ public final class Dialogue {
       "(?i)^\\W*(no|nope|nah|none|nothing( else)?|not really|that'?s (all|it|everything)|thats (all|it|everything)|"
       + "i'?m done|done|all done|no more( qs| questions)?|nothing more)\\b[\\s,.!]*");
 
+  private static final java.util.regex.Pattern NEGATED_BEFORE = java.util.regex.Pattern.compile(
+      "(?i)(\\b(not|no|never|none)\\b|n't|n’t)");
+  private static final java.util.regex.Pattern NO_MORE_OF_SOMETHING = java.util.regex.Pattern.compile(
+      "(?i)^\\W*(no|nope|nah)\\W+more\\s+(?!(questions?|qs|things?|to|from|for|thanks|thank|please|than|else|that|i|at|now)\\b)\\p{L}{3,}");
+
   private static final java.util.regex.Pattern MEASURED = java.util.regex.Pattern.compile(
       "(?i)\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|a|an)\\s+(minutes?"
       + "|hours?|days?|weeks?|months?|years?|fortnights?)|\\bsince\\b");
@@ -556,6 +561,8 @@ public final class Dialogue {
    * negative opening followed by nothing new (no question, no problem not already named).
    */
   private static boolean closes(String t, Intent intent) {
+    // "No more tablets please" is a wish about care, not "no more to say": "more" names something else.
+    if (NO_MORE_OF_SOMETHING.matcher(t).find()) return false;
     if ((intent == Intent.DENY || intent == Intent.FINISH) && words(t) <= 5) return true;
     var m = CLOSING.matcher(t);
     if (!m.find() || t.contains("?")) return false;
@@ -727,12 +734,25 @@ public final class Dialogue {
       String lower = t.toLowerCase(java.util.Locale.ROOT);
       var d = a.entities("duration").stream().filter(e -> MEASURED.matcher(e.text()).find()
           && !lower.contains(e.text().toLowerCase(java.util.Locale.ROOT) + " ago")
+          && !sinceLastTime(lower, e.text().toLowerCase(java.util.Locale.ROOT))
           && (words(t) <= 20 || e.text().matches("(?i)^(for|since|over)\\b.*"))).toList();
       if (!d.isEmpty()) concern = concern.withDuration(durationText(d.get(0).text()));
       Integer s = scoreOf(a);
       if (s != null && a.entities("score").get(0).text().contains("/")) concern = concern.withSeverity(s);
     }
     return concern;
+  }
+
+  /**
+   * "I haven't had a seizure in 3 years": a duration after a denial in its clause is the time since the
+   * problem last happened, not how long it has been going on.
+   */
+  private static boolean sinceLastTime(String lower, String duration) {
+    int at = lower.indexOf(duration);
+    if (at < 0) return false;
+    String before = lower.substring(Math.max(0, at - 60), at);
+    before = before.substring(Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')), before.lastIndexOf(';')) + 1);
+    return NEGATED_BEFORE.matcher(before).find();
   }
 
   /** "for 3 weeks" reads as "3 weeks" after the summary's own "for". */

@@ -178,6 +178,33 @@ class ListeningDialogueTest {
   }
 
   @Test
+  void noMoreOfATreatmentAtThePreferencesQuestionIsAPreferenceNotAClosing() {
+    ConversationScript s = given("Ros").presses("Let's start").presses("None of these").says("my shoulder is stiff");
+    for (int i = 0; i < 12 && s.stage() != Stage.PREFERENCES; i++) s.command("skip");
+    s.expectStage(Stage.PREFERENCES).says("no more injections if I can help it");
+    assertTrue(s.answers().preferences().stream().anyMatch(p -> p.contains("injections")),
+        s.answers().preferences().toString());
+    s.expectStage(Stage.PREFERENCES_MORE).says("no more, thanks").expectStage(Stage.MEDICATIONS);
+  }
+
+  @Test
+  void aDoseTypedAfterTheMedicineStaysWithIt() {
+    ConversationScript s = given("Ivo").presses("Let's start").presses("None of these").says("a review of my diabetes");
+    for (int i = 0; i < 14 && s.stage() != Stage.MEDICATIONS; i++) s.command("skip");
+    s.expectStage(Stage.MEDICATIONS).says("Humalog before food, roughly 8 units each time, and Levemir 20 units at bedtime");
+    assertEquals(2, s.answers().medications().size(), s.answers().medications().toString());
+    assertTrue(s.answers().medications().get(0).contains("8 units"), s.answers().medications().toString());
+  }
+
+  @Test
+  void aTimeSinceItLastHappenedIsNotHowLongItHasGoneOn() {
+    ConversationScript s = given("Bo").presses("Let's start").presses("None of these")
+        .says("I want to talk about my asthma treatment, I haven't needed my blue inhaler in 2 years");
+    assertNull(s.answers().concerns().get(0).duration(), s.answers().concerns().toString());
+    s.expectStage(Stage.CONCERN_DURATION);
+  }
+
+  @Test
   void anAppointmentWishAtThePreferencesQuestionIsAlsoAPreference() {
     ConversationScript s = given("Lou").presses("Let's start").presses("None of these").says("my hip aches at night");
     for (int i = 0; i < 12 && s.stage() != Stage.PREFERENCES; i++) s.command("skip");
