@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 final class Guards {
   /** Why a mention does not stand. */
-  enum Reason { NEGATED, PAST, RESOLVED, HYPOTHETICAL, REPORTED, IDIOM, MILD, ROUTINE, OTHER_PAST }
+  enum Reason { NEGATED, PAST, RESOLVED, HYPOTHETICAL, REPORTED, IDIOM, MILD, ROUTINE, OTHER_PAST,
+    /** Not a guard over the words: the learned views all read the clause as ordinary ({@link SafetyNet}). */
+    ORDINARY }
 
   private static final Set<String> NEGATORS = Set.of("no", "not", "never", "without", "none", "nor", "nothing",
       "denies", "free");

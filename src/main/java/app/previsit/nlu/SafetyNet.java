@@ -24,6 +24,16 @@ final class SafetyNet {
   /** The intent model's probability of an emergency below which the encoder's find is not confirmed. */
   static final double INTENT_AGREES = 0.1;
 
+  /**
+   * Below these the regression, the nearest lines and the intent model all call a clause ordinary, and
+   * a concept's words in it are taken in another sense ("eye drops" for glaucoma, "I'd rather not answer
+   * that"). Chosen by `eval --safety-folds 5`: other intents' lines raising the flag 68 -> 62 of 2,426
+   * and no emergency lost (1,370 of 1,422 either way). Never for suicide, whose words are often
+   * indirect; and not for the whole-sentence look across clause breaks, which has no vector.
+   */
+  static final double VETO_BELOW = 0.1;
+  static final double VETO_NEIGHBOURS_BELOW = 0.3;
+
   private final Concepts concepts;
   private final EmergencyHead head;
   private final double threshold;
@@ -48,7 +58,10 @@ final class SafetyNet {
     Guards.Reason firstCancel = null;
     for (Concepts.Match m : concepts.find(words)) {
       Guards.Reason r = Guards.check(normalised, words, m);
-      if (r == null) return new Verdict(true, m.category(), "concept", null, 0);
+      if (r == null && !allThreeSayOrdinary(m.category(), vector, intentEmergency)) {
+        return new Verdict(true, m.category(), "concept", null, 0);
+      }
+      if (r == null) return new Verdict(false, null, null, Guards.Reason.ORDINARY, 0);
       if (firstCancel == null) firstCancel = r;
     }
     if (vector == null || !concepts.mentionsClinicalWord(words)) {
@@ -65,5 +78,10 @@ final class SafetyNet {
     Guards.Reason r = Guards.encoderReason(normalised, s.category());
     if (r != null) return new Verdict(false, null, null, r, s.emergency());
     return new Verdict(true, s.category(), "encoder", null, s.emergency());
+  }
+
+  private boolean allThreeSayOrdinary(String category, float[] vector, double intentEmergency) {
+    if (vector == null || category.equals("suicide") || intentEmergency >= VETO_BELOW) return false;
+    return head.score(vector).emergency() < VETO_BELOW && head.neighbourShare(vector) < VETO_NEIGHBOURS_BELOW;
   }
 }

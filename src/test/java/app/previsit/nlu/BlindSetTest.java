@@ -20,8 +20,8 @@ class BlindSetTest {
   // (2026-12-02; with them: 324/338 and 23/26). Lower floors only for a reason like that one.
   private static final double RECALL_FLOOR = 0.96;         // reached 2026-12-07: 325/338 = 0.962
   private static final double WORST_CATEGORY_FLOOR = 0.88; // reached 2026-12-07: 23/26 = 0.885 (stroke; suicide 0.846 -> 0.923)
-  private static final double FALSE_ALARM_CEILING = 0.13;  // reached 2026-12-07: 42/333 = 0.126 (0.144 before)
-  private static final double INTENT_ACCURACY_FLOOR = 0.875; // reached 2026-12-07: 567/645 = 0.879 (0.871 before)
+  private static final double FALSE_ALARM_CEILING = 0.125; // reached 2026-12-07: 40/333 = 0.120 (0.144 before)
+  private static final double INTENT_ACCURACY_FLOOR = 0.88; // reached 2026-12-07: 572/645 = 0.887 (0.871 before)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
 

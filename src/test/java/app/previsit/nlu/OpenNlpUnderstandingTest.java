@@ -104,6 +104,18 @@ class OpenNlpUnderstandingTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"I would rather not answer that one", "prefer not answering"})
+  void aConceptsWordsInAClauseEveryLearnedViewCallsOrdinaryAreNotAnAlarm(String text) {
+    assertFalse(nlu.analyse(text).redFlag(), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"my mum is not answering me and she's on the floor", "he's not answering and his lips are blue"})
+  void theSameWordsAboutSomeoneNowStillAre(String text) {
+    assertTrue(nlu.analyse(text).redFlag(), text);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"my son drank bleach when he was two", "my wife had fits as a teenager",
       "my dad had a stroke in 2015", "I saw on TikTok that a drooping face means a stroke",
       "what are the signs of sepsis in a baby?", "my boss is giving me a heart attack"})
