@@ -380,7 +380,7 @@ public final class Dialogue {
       }
       case AGENDA_MORE -> {
         if (choice == 0 || yes) return ask(c.with(ans.at(Stage.AGENDA)), out);
-        if (choice == 1 || no) return ask(c.answered(afterAgenda(ans)), out);
+        if (choice == 1 || no || closesOnANotedConcern(t, ans)) return ask(c.answered(afterAgenda(ans)), out);
         Asides.Split sp = Asides.of(t);
         if (sp.onlyQuestions()) return askedAside(c, sp, out);
         return stage(c.with(ans.at(Stage.AGENDA)), t, a, -1, out);
@@ -560,6 +560,28 @@ public final class Dialogue {
    * "No", "that's all", "nothing else", and "No, that's all I think, the knee is the main thing": a
    * negative opening followed by nothing new (no question, no problem not already named).
    */
+  /**
+   * "No, that's all, the knee is the main thing": a no that goes on only about a problem already noted
+   * points back at it; it is not a new one.
+   */
+  private static boolean closesOnANotedConcern(String t, Answers ans) {
+    var m = CLOSING.matcher(t);
+    if (!m.find() || t.contains("?") || ans.concerns().isEmpty()) return false;
+    String rest = t.substring(m.end());
+    if (rest.matches("(?is).*\\b(but|except|apart from|also|another|as well|and my|new)\\b.*")) return false;
+    java.util.Set<String> said = new java.util.HashSet<>(List.of(rest.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")));
+    for (Concern noted : ans.concerns()) {
+      for (String w : noted.title().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+        if (w.length() >= 3 && !TITLE_FILLER.contains(w) && said.contains(w)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words of a concern's title that do not name the problem itself. */
+  private static final java.util.Set<String> TITLE_FILLER = java.util.Set.of("problem", "problems", "pain", "right",
+      "left", "the", "and", "with", "both", "lower", "upper", "new", "ongoing");
+
   private static boolean closes(String t, Intent intent) {
     // "No more tablets please" is a wish about care, not "no more to say": "more" names something else.
     if (NO_MORE_OF_SOMETHING.matcher(t).find()) return false;

@@ -16,13 +16,28 @@ final class Scores {
   private static final Pattern NUMBER_WORD = Pattern.compile("(?i)\\b(zero|one|two|three|four|five|six|seven|eight|nine"
       + "|ten)\\b(?!\\s+(?:of|days?|weeks?|months?|years?|times?|hours?|minutes?|tablets?|puffs?))");
 
+  /** "Some days a 3, other days a 7, so let's call it 6 overall": the number after the verdict is the answer. */
+  private static final Pattern VERDICT = Pattern.compile("(?i)\\b(call it|overall|on average|average|all in all"
+      + "|(i'?d|i would|let'?s) say|so (about|around|maybe)?|most of the time|mostly|usually)\\b");
+
   private Scores() {}
+
+  private static app.previsit.nlu.Entity concluding(String text, List<app.previsit.nlu.Entity> scores) {
+    if (scores.size() > 1) {
+      Matcher v = VERDICT.matcher(text);
+      while (v.find()) {
+        String tail = text.substring(v.start()).toLowerCase(Locale.ROOT);
+        for (var e : scores) if (tail.matches("(?s).*\\b" + Pattern.quote(e.text().toLowerCase(Locale.ROOT)) + "\\b.*")) return e;
+      }
+    }
+    return scores.get(0);
+  }
 
   static Integer of(String text, Analysis a) {
     Integer fromEntity = null;
     boolean digit = false;
     if (a != null && !a.entities("score").isEmpty()) {
-      var e = a.entities("score").get(0);
+      var e = concluding(text, a.entities("score"));
       try {
         fromEntity = Integer.valueOf(e.value());
         digit = e.text().chars().anyMatch(Character::isDigit);

@@ -110,7 +110,10 @@ final class EntityExtractor {
       String noDurations = mayHaveDuration ? DURATION.matcher(withoutUrls).replaceAll(" ") : withoutUrls;
       m = hasDigit ? SCORE_DIGIT.matcher(noDurations) : null;
       if (m != null && m.find()) {
-        add(out, seen, "score", m.group().trim(), m.group(1));
+        // Every number, in order: "some days a 3, other days a 7, so call it 6" gives the dialogue all three.
+        do {
+          add(out, seen, "score", m.group().trim(), m.group(1));
+        } while (m.find());
       } else if (mayHaveScoreWord) {
         m = SCORE_WORD.matcher(noDurations);
         if (m.find()) add(out, seen, "score", m.group(1), SCORE_WORDS.get(m.group(1).toLowerCase(Locale.ROOT)));

@@ -178,6 +178,23 @@ class ListeningDialogueTest {
   }
 
   @Test
+  void aNoThatGoesOnAboutANotedProblemIsNotANewOne() {
+    ConversationScript s = given("Al").presses("Let's start").presses("None of these").says("my hip aches when I walk");
+    for (int i = 0; i < 8 && s.stage() != Stage.AGENDA_MORE; i++) s.command("skip");
+    s.expectStage(Stage.AGENDA_MORE).says("No that's it really, the hip is what bothers me most");
+    assertEquals(1, s.answers().concerns().size(), s.answers().concerns().toString());
+    s.expectStage(Stage.RESEARCH);
+  }
+
+  @Test
+  void theScoreAfterAVerdictWinsOverTheOnesBeforeIt() {
+    ConversationScript s = given("Di").presses("Let's start").presses("None of these").says("my hip aches when I walk")
+        .says("about a year").expectStage(Stage.CONCERN_IMPACT)
+        .says("good days maybe a 2, bad days an 8, I'd say 5 most weeks");
+    assertEquals(Integer.valueOf(5), s.answers().concerns().get(0).severity());
+  }
+
+  @Test
   void noMoreOfATreatmentAtThePreferencesQuestionIsAPreferenceNotAClosing() {
     ConversationScript s = given("Ros").presses("Let's start").presses("None of these").says("my shoulder is stiff");
     for (int i = 0; i < 12 && s.stage() != Stage.PREFERENCES; i++) s.command("skip");
