@@ -23,6 +23,10 @@ final class SafetyNet {
   static final double NEIGHBOURS_AGREE = 0.4;
   /** The intent model's probability of an emergency below which the encoder's find is not confirmed. */
   static final double INTENT_AGREES = 0.1;
+  /** The nearest lines' emergency share that finds an emergency with a weaker regression, and its minimums. */
+  static final double LINES_ALONE = 0.8;
+  static final double LINES_ALONE_REGRESSION = 0.1;
+  static final double LINES_ALONE_INTENT = 0.2;
 
   /**
    * Below these the regression, the nearest lines and the intent model all call a clause ordinary, and
@@ -68,16 +72,31 @@ final class SafetyNet {
       return firstCancel == null ? Verdict.NONE : new Verdict(false, null, null, firstCancel, 0);
     }
     EmergencyHead.Score s = head.score(vector);
-    double needed = firstCancel == null ? threshold : overrideThreshold;
-    if (s.emergency() < needed) return new Verdict(false, null, null, firstCancel, s.emergency());
-    // Thresholds chosen by `eval --safety-folds 5` (own lines, head trained without the fold): other
-    // intents' lines raising the flag 45 -> 29 of 1,736 for 2 of 1,162 emergencies.
-    boolean confirmed = intentEmergency >= INTENT_AGREES
-        && (s.emergency() >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
-    if (!confirmed) return new Verdict(false, null, null, firstCancel, s.emergency());
+    if (!encoderFinds(s.emergency(), vector, intentEmergency, firstCancel == null)) {
+      return new Verdict(false, null, null, firstCancel, s.emergency());
+    }
     Guards.Reason r = Guards.encoderReason(normalised, s.category());
     if (r != null) return new Verdict(false, null, null, r, s.emergency());
     return new Verdict(true, s.category(), "encoder", null, s.emergency());
+  }
+
+  /**
+   * Whether the encoder's views find an emergency in a clause: the regression, confirmed by the nearest
+   * lines (unless it is sure) and by the intent model; or, where no concept was cancelled, the nearest
+   * lines nearly all emergencies while the regression only leans that way ("there's a rope in the
+   * garage": regression 0.19, nearest lines 0.94), because a regression over a few thousand lines
+   * draws one boundary for all the indirect ways of saying it. Thresholds chosen by `eval
+   * --safety-folds 5` (own lines, head trained without the fold): the confirmations took other intents'
+   * lines raising the flag 45 -> 29 of 1,736 for 2 of 1,162 emergencies; the nearest-lines route gained 7
+   * of 1,422 emergencies for 6 of 2,426 other lines.
+   */
+  private boolean encoderFinds(double regression, float[] vector, double intentEmergency, boolean nothingCancelled) {
+    double needed = nothingCancelled ? threshold : overrideThreshold;
+    if (regression >= needed) {
+      return intentEmergency >= INTENT_AGREES && (regression >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
+    }
+    return nothingCancelled && regression >= LINES_ALONE_REGRESSION && intentEmergency >= LINES_ALONE_INTENT
+        && head.neighbourShare(vector) >= LINES_ALONE;
   }
 
   private boolean allThreeSayOrdinary(String category, float[] vector, double intentEmergency) {
