@@ -2,6 +2,7 @@ package app.previsit.nlu;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,13 +40,17 @@ final class Guards {
       + "|keeps|getting worse|and now|but now|still|and is|and has|is still|in a row|coming round|right now"
       + "|(is|are) \\w+ing|(has|have) (just )?\\w+(ed|en))\\b");
 
+  /** "… spitting out fresh blood now": a clause that ends on "now" speaks of the present, whatever came before. */
+  private static final Pattern ENDS_WITH_NOW = Pattern.compile("\\bnow\\W*$");
+  private static final Pattern BUT_STILL = Pattern.compile("\\bbut\\b.{0,40}\\b(not|still|can not|cannot|will not"
+      + "|worse)\\b");
   private static final Pattern PAST = Pattern.compile("\\b(years? ago|months ago|weeks ago|last (year|month|week"
       + "|term|summer|winter|spring|autumn|christmas|time)|in (19|20)\\d\\d|since (19|20)\\d\\d"
       + "|as an? (child|kid|baby|teenager|toddler|teen)|when (i|he|she|we|they) (was|were) (young|little|small|a|an"
       + "|at|in|\\d+|two|three|four|five|first)|used to|back in|history of|in my (teens|twenties|thirties|forties"
       + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
       + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
-      + "|aged? \\d+|at age \\d+|none for|once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
+      + "|aged? \\d+|at age \\d+|none for|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
   private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
       + "|home|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
       + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
@@ -156,8 +161,10 @@ final class Guards {
       + "|(do|does|did) not (feel|think|seem|look) (like|that|as if))\\b)");
 
   static Reason clauseReason(String clause, String category) {
-    if (RESOLVED.matcher(clause).find()) return Reason.RESOLVED;
-    boolean strongNow = STRONG_NOW.matcher(clause).find();
+    Matcher resolved = RESOLVED.matcher(clause);
+    // "he's stopped shaking now but he's not coming round": what is better is not all that is happening.
+    if (resolved.find() && !BUT_STILL.matcher(clause.substring(resolved.end())).find()) return Reason.RESOLVED;
+    boolean strongNow = STRONG_NOW.matcher(clause).find() || ENDS_WITH_NOW.matcher(clause).find();
     if (!strongNow && PAST.matcher(clause).find()) return Reason.PAST;
     if (REPORTED.matcher(clause).find()) return Reason.REPORTED;
     if (HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
@@ -167,7 +174,10 @@ final class Guards {
     if (!NEVER_MILD.contains(category) && !strongNow && !urgent && MILD.matcher(clause).find()) return Reason.MILD;
     // "I won't be around for my appointment" is intent, not a request about care.
     if (!NEVER_ROUTINE.contains(category) && !strongNow && !urgent && ROUTINE.matcher(clause).find()) return Reason.ROUTINE;
-    if (OTHER.matcher(clause).find() && OTHER_PAST.matcher(clause).find() && !strongNow && !NOW.matcher(clause).find()) {
+    // Someone else swallowing something is told in the past tense while it is happening: "my 3 year old ate
+    // a handful of my iron tablets"; a poisoning long ago says when (PAST: "when he was two").
+    if (!category.endsWith("overdose") && OTHER.matcher(clause).find() && OTHER_PAST.matcher(clause).find()
+        && !strongNow && !NOW.matcher(clause).find()) {
       return Reason.OTHER_PAST;
     }
     return null;

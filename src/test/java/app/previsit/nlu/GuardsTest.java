@@ -31,6 +31,8 @@ class GuardsTest {
       "he snores and stops breathing for a few seconds|MILD",
       "I want to prevent another overdose|HYPOTHETICAL",
       "I worry about a fit at the wheel if I stop my epilepsy tablets|HYPOTHETICAL",
+      "I had a nosebleed last week that would not stop|PAST",
+      "the fit stopped after two minutes and she is fine now|RESOLVED",
       "maybe try the patches instead, the tablets make me choke|HYPOTHETICAL",
       "I'd be happy to try a spray for when my chest is tight|HYPOTHETICAL"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
@@ -59,7 +61,11 @@ class GuardsTest {
       "his sugar is 2.1 mmol and he is sweaty and confused|diabetic",
       "her words are coming out all wrong and her speech is off|stroke",
       "my toddler has had too much calpol|overdose",
-      "the nurse gave him too much insulin by mistake|overdose"})
+      "the nurse gave him too much insulin by mistake|overdose",
+      "my toddler ate some of the dishwasher tablets|overdose",
+      "the pain came on all at once and it's the worst headache of my life|headache",
+      "had stitches last week and the wound is bleeding heavily now|bleeding",
+      "the fit has stopped but she is still not waking up|seizure"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
