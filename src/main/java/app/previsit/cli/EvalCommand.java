@@ -52,6 +52,9 @@ public final class EvalCommand implements Command {
       System.out.println("\n== blind safety set intents/test/blind/ (emergencies.tsv, near_misses.tsv; figures only)");
       System.out.print(SafetyEvaluation.of(nlu, TrainingData.blindEmergencies(), TrainingData.blindNearMisses())
           .report(false));
+      System.out.println("\n== second blind safety set intents/test/blind2/ (written 2026-12-07; figures only)");
+      System.out.print(SafetyEvaluation.of(nlu, TrainingData.secondBlindEmergencies(), TrainingData.secondBlindNearMisses())
+          .report(false));
       System.out.println("\n== blind intent set intents/test/blind/heldout.tsv (figures only)");
       System.out.print(Evaluation.of(nlu, TrainingData.blindIntents(), List.of()).report(false));
     }
@@ -63,8 +66,9 @@ public final class EvalCommand implements Command {
     return """
         usage: eval [--data FILE.tsv | --folds K | --safety-folds K | --compare | --own-safety]
           (none)        the held-out set in intents/test/ (accuracy, macro-F1, per-intent P/R/F1, confusion,
-                        misclassified lines), then the blind sets in intents/test/blind/: red-flag recall per
-                        category, false alarms per near-miss kind, intent accuracy and macro-F1 (figures only)
+                        misclassified lines), then the blind sets in intents/test/blind/ and intents/test/blind2/:
+                        red-flag recall per category, false alarms per near-miss kind, intent accuracy and
+                        macro-F1 (figures only)
           --data FILE   lines of intent<TAB>text
           --folds K     k-fold cross-validation over intents/
           --safety-folds K  k-fold cross-validation of the emergency head over our own emergencies,

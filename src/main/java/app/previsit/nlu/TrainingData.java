@@ -59,6 +59,16 @@ public final class TrainingData {
     return labelled("intents/test/blind/near_misses.tsv");
   }
 
+  /** The second blind emergencies (intents/test/blind2/, written 2026-12-07): category&lt;TAB&gt;text. Never trained on. */
+  public static List<Labelled> secondBlindEmergencies() {
+    return labelled("intents/test/blind2/emergencies.tsv");
+  }
+
+  /** The second blind near-misses (intents/test/blind2/): kind&lt;TAB&gt;text. Never trained on. */
+  public static List<Labelled> secondBlindNearMisses() {
+    return labelled("intents/test/blind2/near_misses.tsv");
+  }
+
   /** The blind held-out intents (intents/test/blind/heldout.tsv): intent&lt;TAB&gt;text. Never trained on. */
   public static List<Example> blindIntents() {
     List<Example> out = new ArrayList<>();

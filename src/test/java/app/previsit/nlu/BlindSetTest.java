@@ -30,13 +30,31 @@ class BlindSetTest {
 
   @Test
   void theBlindSetsAreTheFrozenOnes() throws Exception {
-    String sums = read("intents/test/blind/SHA256SUMS");
-    for (String line : sums.split("\n")) {
-      String[] f = line.trim().split("\\s+");
-      byte[] file = TrainingData.class.getClassLoader().getResourceAsStream("intents/test/blind/" + f[1]).readAllBytes();
-      String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-      assertEquals(f[0], actual, f[1] + " was changed after it was frozen");
+    for (String folder : java.util.List.of("intents/test/blind/", "intents/test/blind2/")) {
+      String sums = read(folder + "SHA256SUMS");
+      for (String line : sums.split("\n")) {
+        String[] f = line.trim().split("\\s+");
+        byte[] file = TrainingData.class.getClassLoader().getResourceAsStream(folder + f[1]).readAllBytes();
+        String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        assertEquals(f[0], actual, folder + f[1] + " was changed after it was frozen");
+      }
     }
+  }
+
+  /**
+   * The second blind set's first figures (2026-12-07), measured once for the build at the start of that session
+   * (recall 246/260 = 0.946, worst category 0.90, false alarms 32/270 = 0.119) and for its end (245/260 = 0.942,
+   * 0.90, 28/270 = 0.104): the floors hold the end's figures.
+   */
+  @Test
+  void secondBlindSetDoesNotDrop() {
+    SafetyEvaluation e = SafetyEvaluation.of(nlu, TrainingData.secondBlindEmergencies(), TrainingData.secondBlindNearMisses());
+    assertEquals(260, e.recall().total());
+    assertEquals(270, e.falseAlarms().total());
+    String report = e.report(false);
+    assertTrue(e.recall().rate() >= 0.94, report);
+    assertTrue(e.worstCategoryRecall() >= 0.90, report);
+    assertTrue(e.falseAlarms().rate() <= 0.105, report);
   }
 
   @Test
