@@ -175,8 +175,9 @@ final class Guards {
     // "I won't be around for my appointment" is intent, not a request about care.
     if (!NEVER_ROUTINE.contains(category) && !strongNow && !urgent && ROUTINE.matcher(clause).find()) return Reason.ROUTINE;
     // Someone else swallowing something is told in the past tense while it is happening: "my 3 year old ate
-    // a handful of my iron tablets"; a poisoning long ago says when (PAST: "when he was two").
-    if (!category.endsWith("overdose") && OTHER.matcher(clause).find() && OTHER_PAST.matcher(clause).find()
+    // a handful of my iron tablets"; a poisoning long ago says when (PAST: "when he was two"). Only where the
+    // words say so: the encoder's category is a guess ("he's had a bad tooth" read as an overdose).
+    if (!category.equals("overdose") && OTHER.matcher(clause).find() && OTHER_PAST.matcher(clause).find()
         && !strongNow && !NOW.matcher(clause).find()) {
       return Reason.OTHER_PAST;
     }

@@ -103,6 +103,12 @@ class OpenNlpUnderstandingTest {
     assertTrue(nlu.analyse(text).redFlag(), text);
   }
 
+  @Test
+  void someoneElsesPastIsStillThePastWhereOnlyTheEncoderGuessesAnOverdose() {
+    assertFalse(nlu.analyse("and he's had a bad tooth that's made chewing painful").redFlag());
+    assertTrue(nlu.analyse("my little girl ate a load of her nan's blood pressure tablets").redFlag());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"I would rather not answer that one", "prefer not answering"})
   void aConceptsWordsInAClauseEveryLearnedViewCallsOrdinaryAreNotAnAlarm(String text) {
