@@ -557,10 +557,6 @@ public final class Dialogue {
   }
 
   /**
-   * "No", "that's all", "nothing else", and "No, that's all I think, the knee is the main thing": a
-   * negative opening followed by nothing new (no question, no problem not already named).
-   */
-  /**
    * "No, that's all, the knee is the main thing": a no that goes on only about a problem already noted
    * points back at it; it is not a new one.
    */
@@ -582,6 +578,10 @@ public final class Dialogue {
   private static final java.util.Set<String> TITLE_FILLER = java.util.Set.of("problem", "problems", "pain", "right",
       "left", "the", "and", "with", "both", "lower", "upper", "new", "ongoing");
 
+  /**
+   * "No", "that's all", "nothing else", and "No, that's all I think, the knee is the main thing": a
+   * negative opening followed by nothing new (no question, no problem not already named).
+   */
   private static boolean closes(String t, Intent intent) {
     // "No more tablets please" is a wish about care, not "no more to say": "more" names something else.
     if (NO_MORE_OF_SOMETHING.matcher(t).find()) return false;

@@ -7,9 +7,9 @@ import java.util.List;
  * mention — clinical {@link Concepts} over the words, and the {@link EmergencyHead} over the part's
  * encoder vector — then {@link Guards} decide whether it stands. A concept that the guards cancel
  * (a negation, the past) also silences the encoder unless the encoder is nearly certain, because the
- * words said clearly why it is not one. What the encoder finds without a concept needs two second
- * opinions: the nearest training lines (unless the regression is sure) and the intent model, which
- * weighs the words too. Immutable, so thread-safe.
+ * words said clearly why it is not one. The encoder's view is three votes (the head's regression, its
+ * nearest training lines, the intent model) combined in {@link #encoderFinds}; when all three call a
+ * clause ordinary, a concept's words in it are taken in another sense. Immutable, so thread-safe.
  */
 final class SafetyNet {
   /** The verdict on one part: whether it raises the red flag, the category, and why (for eval). */
