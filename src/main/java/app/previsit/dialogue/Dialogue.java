@@ -472,7 +472,9 @@ public final class Dialogue {
         return ask(c.answered(next.at(Stage.PREFERENCES)), out);
       }
       case PREFERENCES, PREFERENCES_MORE -> {
-        if (choice == 0 || no) return ask(c.answered(leave(ans, Stage.MEDICATIONS)), out);
+        // "No more tablets please" is a wish about care here, not "no more to say".
+        boolean wish = choice < 0 && NO_MORE_OF_SOMETHING.matcher(t).find();
+        if (choice == 0 || (no && !wish)) return ask(c.answered(leave(ans, Stage.MEDICATIONS)), out);
         Asides.Split sp = Asides.of(t);
         if (sp.onlyQuestions() && Asides.isAside(t)) return askedAside(c, sp, out);
         if (a != null && (intent == Intent.RESEARCH || intent == Intent.MEDICATION)
@@ -564,7 +566,11 @@ public final class Dialogue {
     var m = CLOSING.matcher(t);
     if (!m.find() || t.contains("?") || ans.concerns().isEmpty()) return false;
     String rest = t.substring(m.end());
-    if (rest.matches("(?is).*\\b(but|except|apart from|also|another|as well|and my|new)\\b.*")) return false;
+    // Anything that may add a problem keeps it an agenda answer: "No, the hip, and I get dizzy when I stand".
+    if (rest.matches("(?is).*\\b(and|plus|too|but|except|apart from|also|another|as well|new|now|started|starting"
+        + "|getting|since)\\b.*")) {
+      return false;
+    }
     java.util.Set<String> said = new java.util.HashSet<>(List.of(rest.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")));
     for (Concern noted : ans.concerns()) {
       for (String w : noted.title().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
@@ -583,8 +589,6 @@ public final class Dialogue {
    * negative opening followed by nothing new (no question, no problem not already named).
    */
   private static boolean closes(String t, Intent intent) {
-    // "No more tablets please" is a wish about care, not "no more to say": "more" names something else.
-    if (NO_MORE_OF_SOMETHING.matcher(t).find()) return false;
     if ((intent == Intent.DENY || intent == Intent.FINISH) && words(t) <= 5) return true;
     var m = CLOSING.matcher(t);
     if (!m.find() || t.contains("?")) return false;
@@ -772,6 +776,8 @@ public final class Dialogue {
   private static boolean sinceLastTime(String lower, String duration) {
     int at = lower.indexOf(duration);
     if (at < 0) return false;
+    // "haven't had a fit in 3 years", not "haven't been able to sleep for 3 weeks" (that is how long).
+    if (!duration.startsWith("in ") && !lower.substring(0, at).endsWith("in ")) return false;
     String before = lower.substring(Math.max(0, at - 60), at);
     before = before.substring(Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')), before.lastIndexOf(';')) + 1);
     return NEGATED_BEFORE.matcher(before).find();

@@ -18,7 +18,7 @@ final class Scores {
 
   /** "Some days a 3, other days a 7, so let's call it 6 overall": the number after the verdict is the answer. */
   private static final Pattern VERDICT = Pattern.compile("(?i)\\b(call it|overall|on average|average|all in all"
-      + "|(i'?d|i would|let'?s) say|so (about|around|maybe)?|most of the time|mostly|usually)\\b");
+      + "|(i'?d|i would|let'?s) say|so (about|around|maybe)|most of the time|mostly|usually)\\b");
 
   private Scores() {}
 

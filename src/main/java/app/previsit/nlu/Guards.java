@@ -15,9 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Guards {
   /** Why a mention does not stand. */
-  enum Reason { NEGATED, PAST, RESOLVED, HYPOTHETICAL, REPORTED, IDIOM, MILD, ROUTINE, OTHER_PAST,
-    /** Not a guard over the words: the learned views all read the clause as ordinary ({@link SafetyNet}). */
-    ORDINARY }
+  enum Reason { NEGATED, PAST, RESOLVED, HYPOTHETICAL, REPORTED, IDIOM, MILD, ROUTINE, OTHER_PAST }
 
   private static final Set<String> NEGATORS = Set.of("no", "not", "never", "without", "none", "nor", "nothing",
       "denies", "free");
@@ -40,8 +38,6 @@ final class Guards {
       + "|keeps|getting worse|and now|but now|still|and is|and has|is still|in a row|coming round|right now"
       + "|(is|are) \\w+ing|(has|have) (just )?\\w+(ed|en))\\b");
 
-  /** "… spitting out fresh blood now": a clause that ends on "now" speaks of the present, whatever came before. */
-  private static final Pattern ENDS_WITH_NOW = Pattern.compile("\\bnow\\W*$");
   private static final Pattern BUT_STILL = Pattern.compile("\\bbut\\b.{0,40}\\b(not|still|can not|cannot|will not"
       + "|worse)\\b");
   private static final Pattern PAST = Pattern.compile("\\b(years? ago|months ago|weeks ago|last (year|month|week"
@@ -74,8 +70,6 @@ final class Guards {
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
       // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets".
       + "|fewer|reduce|reducing|cut down|cutting down|avoid|avoiding|prevent|preventing|stop getting|stop having"
-      // A treatment to try is a wish too: "maybe try another pill", "happy to try a different inhaler".
-      + "|(maybe|perhaps) (try|trying)|(like|happy|willing|keen|prefer) to try"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
   private static final Pattern REPORTED = Pattern.compile("\\b(i read|i have read|reading about|been reading|printed"
@@ -99,6 +93,8 @@ final class Guards {
       + "|will kill (my|him|her)|(nearly|almost|practically|virtually) (died|had a heart attack|killed|choked|collapsed"
       + "|fainted|passed out|had a stroke)|when i (saw|got|heard|opened|read)|when (they|she|he) told|laugh|laughing"
       + "|laughed|lol|haha|joke|joking|figuratively|metaphor|boredom|embarrass|cringe|literally dying"
+      // Declining a question is not being unresponsive: "I'd rather not answer that".
+      + "|(rather|prefer|like) not (to )?answer(ing)?|not answering (that|this|those|these|the question)"
       // Other senses of the same words: a fitting of a coil or a hearing aid; a request about how to be spoken to.
       + "|(the|a|an|coil|implant|aid|lens|pessary) fitting|fitting appointment"
       + "|please (speak|talk)|(speak|talk) (slowly|slow|simply|clearly|loudly|up)"
@@ -156,7 +152,7 @@ final class Guards {
    */
   private static final Pattern CLAUSE_NEGATED = Pattern.compile("(^(no|not|never|none|nothing)\\b(?!,)|\\b(no other"
       + "|not (had|got|have|any)|never (had|thought)|(has|have|had|is|are|am|was|were|do|does|did) not"
-      + " (\\w+ )?(had|got|have|any|feel|notice|noticed|seen|think|lost|felt)|nothing like|none of|there (is|are|was|were)"
+      + " (\\w+ )?(had|got|have|any|feel|notice|noticed|seen|think(?! i (can|could|will|would|am|have))|lost|felt)|nothing like|none of|there (is|are|was|were)"
       + " no|(have|has|had|did) not (?!(woken|responded|stopped|peed|weed|passed|eaten|drunk|come))\\w+ed"
       + "|(do|does|did) not (feel|think|seem|look) (like|that|as if))\\b)");
 
@@ -164,7 +160,7 @@ final class Guards {
     Matcher resolved = RESOLVED.matcher(clause);
     // "he's stopped shaking now but he's not coming round": what is better is not all that is happening.
     if (resolved.find() && !BUT_STILL.matcher(clause.substring(resolved.end())).find()) return Reason.RESOLVED;
-    boolean strongNow = STRONG_NOW.matcher(clause).find() || ENDS_WITH_NOW.matcher(clause).find();
+    boolean strongNow = STRONG_NOW.matcher(clause).find();
     if (!strongNow && PAST.matcher(clause).find()) return Reason.PAST;
     if (REPORTED.matcher(clause).find()) return Reason.REPORTED;
     if (HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;

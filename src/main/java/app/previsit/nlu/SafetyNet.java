@@ -8,8 +8,7 @@ import java.util.List;
  * encoder vector — then {@link Guards} decide whether it stands. A concept that the guards cancel
  * (a negation, the past) also silences the encoder unless the encoder is nearly certain, because the
  * words said clearly why it is not one. The encoder's view is three votes (the head's regression, its
- * nearest training lines, the intent model) combined in {@link #encoderFinds}; when all three call a
- * clause ordinary, a concept's words in it are taken in another sense. Immutable, so thread-safe.
+ * nearest training lines, the intent model) combined in {@link #encoderFinds}. Immutable, so thread-safe.
  */
 final class SafetyNet {
   /** The verdict on one part: whether it raises the red flag, the category, and why (for eval). */
@@ -17,6 +16,9 @@ final class SafetyNet {
     static final Verdict NONE = new Verdict(false, null, null, null, 0);
   }
 
+  /** Categories whose regression finds need no second opinion. */
+  private static final java.util.Set<String> UNCONFIRMED = java.util.Set.of("suicide", "overdose");
+  private static final double UNCONFIRMED_INTENT = 0.2;
   /** A regression score at which the nearest lines are not asked. */
   static final double SURE = 0.8;
   /** The weighted share of emergencies among the nearest training lines that confirms the regression. */
@@ -27,16 +29,6 @@ final class SafetyNet {
   static final double LINES_ALONE = 0.8;
   static final double LINES_ALONE_REGRESSION = 0.1;
   static final double LINES_ALONE_INTENT = 0.2;
-
-  /**
-   * Below these the regression, the nearest lines and the intent model all call a clause ordinary, and
-   * a concept's words in it are taken in another sense ("eye drops" for glaucoma, "I'd rather not answer
-   * that"). Chosen by `eval --safety-folds 5`: other intents' lines raising the flag 68 -> 62 of 2,426
-   * and no emergency lost (1,370 of 1,422 either way). Never for suicide, whose words are often
-   * indirect; and not for the whole-sentence look across clause breaks, which has no vector.
-   */
-  static final double VETO_BELOW = 0.1;
-  static final double VETO_NEIGHBOURS_BELOW = 0.3;
 
   private final Concepts concepts;
   private final EmergencyHead head;
@@ -62,17 +54,14 @@ final class SafetyNet {
     Guards.Reason firstCancel = null;
     for (Concepts.Match m : concepts.find(words)) {
       Guards.Reason r = Guards.check(normalised, words, m);
-      if (r == null && !allThreeSayOrdinary(m.category(), vector, intentEmergency)) {
-        return new Verdict(true, m.category(), "concept", null, 0);
-      }
-      if (r == null) return new Verdict(false, null, null, Guards.Reason.ORDINARY, 0);
+      if (r == null) return new Verdict(true, m.category(), "concept", null, 0);
       if (firstCancel == null) firstCancel = r;
     }
     if (vector == null || !concepts.mentionsClinicalWord(words)) {
       return firstCancel == null ? Verdict.NONE : new Verdict(false, null, null, firstCancel, 0);
     }
     EmergencyHead.Score s = head.score(vector);
-    if (!encoderFinds(s.emergency(), vector, intentEmergency, firstCancel == null)) {
+    if (!encoderFinds(s, vector, intentEmergency, firstCancel == null)) {
       return new Verdict(false, null, null, firstCancel, s.emergency());
     }
     Guards.Reason r = Guards.encoderReason(normalised, s.category());
@@ -90,17 +79,17 @@ final class SafetyNet {
    * lines raising the flag 45 -> 29 of 1,736 for 2 of 1,162 emergencies; the nearest-lines route gained 7
    * of 1,422 emergencies for 6 of 2,426 other lines.
    */
-  private boolean encoderFinds(double regression, float[] vector, double intentEmergency, boolean nothingCancelled) {
+  private boolean encoderFinds(EmergencyHead.Score s, float[] vector, double intentEmergency, boolean nothingCancelled) {
+    double regression = s.emergency();
     double needed = nothingCancelled ? threshold : overrideThreshold;
     if (regression >= needed) {
+      // Suicide and overdose are said in too many indirect ways for the nearest lines to know them all
+      // ("I can't keep myself safe right now": regression 0.73, nearest lines 0.39): only the intent model
+      // is asked. Folds: 2 more of 1,422 emergencies for 4 more of 2,426 other lines.
+      if (UNCONFIRMED.contains(s.category())) return intentEmergency >= UNCONFIRMED_INTENT;
       return intentEmergency >= INTENT_AGREES && (regression >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
     }
     return nothingCancelled && regression >= LINES_ALONE_REGRESSION && intentEmergency >= LINES_ALONE_INTENT
         && head.neighbourShare(vector) >= LINES_ALONE;
-  }
-
-  private boolean allThreeSayOrdinary(String category, float[] vector, double intentEmergency) {
-    if (vector == null || category.equals("suicide") || intentEmergency >= VETO_BELOW) return false;
-    return head.score(vector).emergency() < VETO_BELOW && head.neighbourShare(vector) < VETO_NEIGHBOURS_BELOW;
   }
 }

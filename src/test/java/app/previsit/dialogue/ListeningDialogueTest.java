@@ -187,6 +187,29 @@ class ListeningDialogueTest {
   }
 
   @Test
+  void aNoThatAddsAProblemBesideANotedOneKeepsIt() {
+    ConversationScript s = given("Al").presses("Let's start").presses("None of these").says("my hip aches when I walk");
+    for (int i = 0; i < 8 && s.stage() != Stage.AGENDA_MORE; i++) s.command("skip");
+    s.expectStage(Stage.AGENDA_MORE).says("No the hip is still bad and now my knee has started swelling");
+    assertTrue(s.answers().concerns().stream().anyMatch(c -> c.text().contains("knee")), s.answers().concerns().toString());
+  }
+
+  @Test
+  void noMoreProblemsAtAnythingElseIsANo() {
+    ConversationScript s = given("Al").presses("Let's start").presses("None of these").says("my hip aches when I walk");
+    for (int i = 0; i < 8 && s.stage() != Stage.AGENDA_MORE; i++) s.command("skip");
+    s.expectStage(Stage.AGENDA_MORE).says("no more problems thanks");
+    assertEquals(1, s.answers().concerns().size(), s.answers().concerns().toString());
+  }
+
+  @Test
+  void aDurationAfterADenialIsStillADurationWhenItSaysHowLong() {
+    ConversationScript s = given("Bo").presses("Let's start").presses("None of these")
+        .says("I haven't been able to sleep properly for 3 weeks");
+    assertEquals("3 weeks", s.answers().concerns().get(0).duration());
+  }
+
+  @Test
   void theScoreAfterAVerdictWinsOverTheOnesBeforeIt() {
     ConversationScript s = given("Di").presses("Let's start").presses("None of these").says("my hip aches when I walk")
         .says("about a year").expectStage(Stage.CONCERN_IMPACT)

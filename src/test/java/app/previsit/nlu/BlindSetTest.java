@@ -20,11 +20,11 @@ class BlindSetTest {
   // (2026-12-02; with them: 324/338 and 23/26). Lower floors only for a reason like that one.
   private static final double RECALL_FLOOR = 0.97;         // reached 2026-12-07: 328/338 = 0.970
   private static final double WORST_CATEGORY_FLOOR = 0.92; // reached 2026-12-07: 24/26 = 0.923 (0.846 before)
-  // 40/333 = 0.120 before the nearest-lines route and the guard fixes ("all at once" is not the past, a clause
-  // ending on "now", a poisoning told in the past tense, "stopped but still not waking"), which the folds chose for
-  // 14 emergencies of 1,422 (3 blind) at 2 near-misses of 481 (4 blind).
-  private static final double FALSE_ALARM_CEILING = 0.135; // reached 2026-12-07: 44/333 = 0.132 (0.144 before)
-  private static final double INTENT_ACCURACY_FLOOR = 0.88; // reached 2026-12-07: 572/645 = 0.887 (0.871 before)
+  // 40/333 = 0.120 at one point on 2026-12-07, before the nearest-lines route, the guard fixes and a review's
+  // safety fixes (no veto over concepts, no "maybe try" wish, suicide and overdose need no nearest-lines
+  // confirmation), each of which the folds or the review chose for emergencies at the cost of false alarms.
+  private static final double FALSE_ALARM_CEILING = 0.14;  // reached 2026-12-07: 45/333 = 0.135 (0.144 before)
+  private static final double INTENT_ACCURACY_FLOOR = 0.88; // reached 2026-12-07: 569/645 = 0.882 (0.871 before)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
 
@@ -43,8 +43,8 @@ class BlindSetTest {
 
   /**
    * The second blind set's first figures (2026-12-07), measured once for the build at the start of that session
-   * (recall 246/260 = 0.946, worst category 0.90, false alarms 32/270 = 0.119) and for its end (245/260 = 0.942,
-   * 0.90, 28/270 = 0.104): the floors hold the end's figures.
+   * (recall 246/260 = 0.946, worst category 0.90, false alarms 32/270 = 0.119) and then for its end (245/260 =
+   * 0.942, 0.90, 28/270 = 0.104; 30/270 = 0.111 after the review's safety fixes): the floors hold the end's figures.
    */
   @Test
   void secondBlindSetDoesNotDrop() {
@@ -54,7 +54,7 @@ class BlindSetTest {
     String report = e.report(false);
     assertTrue(e.recall().rate() >= 0.94, report);
     assertTrue(e.worstCategoryRecall() >= 0.90, report);
-    assertTrue(e.falseAlarms().rate() <= 0.105, report);
+    assertTrue(e.falseAlarms().rate() <= 0.115, report);
   }
 
   @Test

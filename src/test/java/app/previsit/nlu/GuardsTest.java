@@ -33,8 +33,7 @@ class GuardsTest {
       "I worry about a fit at the wheel if I stop my epilepsy tablets|HYPOTHETICAL",
       "I had a nosebleed last week that would not stop|PAST",
       "the fit stopped after two minutes and she is fine now|RESOLVED",
-      "maybe try the patches instead, the tablets make me choke|HYPOTHETICAL",
-      "I'd be happy to try a spray for when my chest is tight|HYPOTHETICAL"})
+      "I'd rather not answer that, I'm not comfortable|IDIOM"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -64,8 +63,10 @@ class GuardsTest {
       "the nurse gave him too much insulin by mistake|overdose",
       "my toddler ate some of the dishwasher tablets|overdose",
       "the pain came on all at once and it's the worst headache of my life|headache",
-      "had stitches last week and the wound is bleeding heavily now|bleeding",
-      "the fit has stopped but she is still not waking up|seizure"})
+      "the fit has stopped but she is still not waking up|seizure",
+      "he's choking on food, maybe try the heimlich|breathing",
+      "my son's lips are swelling up, would like to try piriton first|anaphylaxis",
+      "my son got too much calpol|overdose"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);

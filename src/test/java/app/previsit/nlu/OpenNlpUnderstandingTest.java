@@ -110,9 +110,21 @@ class OpenNlpUnderstandingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"I would rather not answer that one", "prefer not answering"})
-  void aConceptsWordsInAClauseEveryLearnedViewCallsOrdinaryAreNotAnAlarm(String text) {
+  @ValueSource(strings = {"I would rather not answer that one", "prefer not answering", "my carer has my pills counted out for the week",
+      "I had a heart attack in 2019, on statins now", "my son had a seizure as a baby, he's 10 now"})
+  void decliningAQuestionAndHistoryAreNotAnAlarm(String text) {
     assertFalse(nlu.analyse(text).redFlag(), text);
+  }
+
+  /** Found by a review of 2026-12-07: a veto over the learned views, a wish to try something and the nearest
+   * lines' confirmation had each cancelled one of these. */
+  @ParameterizedTest
+  @ValueSource(strings = {"I'm in DKA", "TIA this morning", "septic", "stroke", "hypo",
+      "she's having an asthma attack and her inhaler isn't working, maybe try the nebuliser?",
+      "chest pain down my arm, happy to try whatever you suggest", "I don't think I can keep myself safe tonight",
+      "I accidentally took my husband's warfarin"})
+  void shortWordsWishesAndIndirectWaysStillRaiseTheAlarm(String text) {
+    assertTrue(nlu.analyse(text).redFlag(), text);
   }
 
   @ParameterizedTest
