@@ -23,6 +23,10 @@ final class Commands {
       + "|telephone|video call|face to face|in person|running late|be late|parking|where do i go|which surgery|which doctor"
       + "|who will i see|how long will it take|waiting room)");
 
+  /** "No more questions from me", "that's all": an answer to the question asked, never "stop the chat". */
+  private static final java.util.regex.Pattern ENDS_A_LIST = java.util.regex.Pattern.compile("(?i)^\\W*((no|nope|nah)\\W+)?"
+      + "(more (questions?|qs|to (add|say|ask))|nothing (else|more)|that'?s (all|it|everything))\\b");
+
   /** A command must be at least this sure. */
   static final double CONFIDENCE = 0.6;
 
@@ -35,6 +39,7 @@ final class Commands {
   static Intent of(Analysis a) {
     if (a == null || !COMMANDS.contains(a.intent()) || a.confidence() < CONFIDENCE) return null;
     if (words(a.text()) > MAX_WORDS) return null;
+    if (a.intent() == Intent.STOP && ENDS_A_LIST.matcher(a.text()).find()) return null;
     // Reception's questions ("what time is my appointment again? I can't find the text") only get a
     // pointer to reception and the words are kept, so the whole message's intent is enough.
     // "Can I get the tablets on prescription?" is a question for the GP: only the appointment itself is reception's.

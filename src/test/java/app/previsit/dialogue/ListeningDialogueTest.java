@@ -187,6 +187,14 @@ class ListeningDialogueTest {
   }
 
   @Test
+  void noMoreQuestionsFromMeEndsTheQuestionsNotTheChat() {
+    ConversationScript s = given("Jo").presses("Let's start").presses("None of these").says("my knee hurts");
+    for (int i = 0; i < 12 && s.stage() != Stage.QUESTIONS; i++) s.command("skip");
+    s.expectStage(Stage.QUESTIONS).says("no more questions from me");
+    assertTrue(s.stage() != Stage.STOPPED && s.stage() != Stage.QUESTIONS, s.stage().toString());
+  }
+
+  @Test
   void aNoThatAddsAProblemBesideANotedOneKeepsIt() {
     ConversationScript s = given("Al").presses("Let's start").presses("None of these").says("my hip aches when I walk");
     for (int i = 0; i < 8 && s.stage() != Stage.AGENDA_MORE; i++) s.command("skip");
