@@ -17,7 +17,8 @@ final class Medicines {
       + "\\s+(?:also\\s+)?(?=(?:i\\s+(?:take|use|have|am on|'m on)|i'm on|im on|the\\s+|my\\s+|a\\s+|an\\s+|some\\s+)?\\S)");
   // "about 6 units each meal" is a dose of the medicine named before it, not a medicine called "about".
   private static final Pattern DOSED_NAME = Pattern.compile("(?i)\\b(?!(?:about|around|roughly|approximately|approx|usually"
-      + "|normally|maybe|only|just|take|takes|taking|then|with|plus|also|each|every|another|extra)\\b)[a-z][a-z-]{3,}\\s*\\(?\\d+(?:\\.\\d+)?\\s*(?:mg|mcg"
+      + "|normally|maybe|only|just|take|takes|taking|then|with|plus|also|each|every|another|extra|night|morning|evening"
+      + "|lunch|lunchtime|breakfast|dinner|bedtime|meal|meals|inject|injects|dose|doses|daily|twice|once)\\b)[a-z][a-z-]{3,}\\s*\\(?\\d+(?:\\.\\d+)?\\s*(?:mg|mcg"
       + "|micrograms?|µg|g|ml|units?|iu|%)\\b");
   private static final Pattern KIND = Pattern.compile("(?i)\\b(the pill|pill|inhaler|cream|gel|drops|patch|patches"
       + "|injections?|spray|hrt|contraceptive|coil|implant|vitamin|supplement|eye drops|insulin)\\b");

@@ -242,6 +242,8 @@ class ListeningDialogueTest {
     s.expectStage(Stage.MEDICATIONS).says("Humalog before food, roughly 8 units each time, and Levemir 20 units at bedtime");
     assertEquals(2, s.answers().medications().size(), s.answers().medications().toString());
     assertTrue(s.answers().medications().get(0).contains("8 units"), s.answers().medications().toString());
+    s.says("Tresiba, night 14 units").expectStage(Stage.MEDICATIONS_MORE);
+    assertEquals(3, s.answers().medications().size(), s.answers().medications().toString());
   }
 
   @Test
