@@ -17,7 +17,8 @@ final class TextNormaliser {
 
   private static final Map<String, String> WORDS = Map.ofEntries(
       Map.entry("i'm", "i am"), Map.entry("im", "i am"), Map.entry("i've", "i have"), Map.entry("ive", "i have"),
-      Map.entry("i'd", "i would"), Map.entry("i'll", "i will"), Map.entry("can't", "can not"),
+      Map.entry("i'd", "i would"), Map.entry("od'd", "overdosed"), Map.entry("oded", "overdosed"),
+      Map.entry("od'ed", "overdosed"), Map.entry("i'll", "i will"), Map.entry("can't", "can not"),
       Map.entry("cant", "can not"), Map.entry("cannot", "can not"), Map.entry("won't", "will not"),
       Map.entry("wont", "will not"), Map.entry("don't", "do not"), Map.entry("dont", "do not"),
       Map.entry("doesn't", "does not"), Map.entry("doesnt", "does not"), Map.entry("didn't", "did not"),

@@ -122,7 +122,7 @@ class OpenNlpUnderstandingTest {
   @ValueSource(strings = {"I'm in DKA", "TIA this morning", "septic", "stroke", "hypo",
       "she's having an asthma attack and her inhaler isn't working, maybe try the nebuliser?",
       "chest pain down my arm, happy to try whatever you suggest", "I don't think I can keep myself safe tonight",
-      "I accidentally took my husband's warfarin"})
+      "I accidentally took my husband's warfarin", "I OD'd on my tablets an hour ago"})
   void shortWordsWishesAndIndirectWaysStillRaiseTheAlarm(String text) {
     assertTrue(nlu.analyse(text).redFlag(), text);
   }
