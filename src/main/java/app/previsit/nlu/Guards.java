@@ -28,7 +28,9 @@ final class Guards {
 
   private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|just now|at the moment|currently|suddenly"
       + "|all of a sudden|this (morning|afternoon|evening)|tonight|today|minutes ago|an hour ago|hours ago"
-      + "|half an hour|now (he|she|i|they|it|my|his|her))\\b");
+      + "|half an hour|now (he|she|i|they|it|my|his|her)"
+      // The event itself in the present: "I'm bleeding heavily after giving birth last week".
+      + "|(am|is|are) (still )?(bleeding|fitting|choking|seizing|convulsing))\\b");
   /** Words of a present, severe emergency: a mild word or a routine request beside them does not calm anything. */
   private static final Pattern URGENT = Pattern.compile("\\b(can not|cannot|unable|severe|severely|suddenly|sudden"
       + "|right now|help|999|ambulance|getting worse|worse|will not|not breathing|unconscious|collapsed|agony|blue"

@@ -33,7 +33,8 @@ class GuardsTest {
       "I worry about a fit at the wheel if I stop my epilepsy tablets|HYPOTHETICAL",
       "I had a nosebleed last week that would not stop|PAST",
       "the fit stopped after two minutes and she is fine now|RESOLVED",
-      "I'd rather not answer that, I'm not comfortable|IDIOM"})
+      "I'd rather not answer that, I'm not comfortable|IDIOM",
+      "I was bleeding heavily for days after I had my baby last year|PAST"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -66,7 +67,8 @@ class GuardsTest {
       "the fit has stopped but she is still not waking up|seizure",
       "he's choking on food, maybe try the heimlich|breathing",
       "my son's lips are swelling up, would like to try piriton first|anaphylaxis",
-      "my son got too much calpol|overdose"})
+      "my son got too much calpol|overdose",
+      "I am bleeding really heavily since I had my baby last week|bleeding"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
