@@ -18,7 +18,6 @@ final class SafetyNet {
 
   /** Categories whose regression finds need no second opinion. */
   private static final java.util.Set<String> UNCONFIRMED = java.util.Set.of("suicide", "overdose");
-  private static final double UNCONFIRMED_INTENT = 0.2;
   /** A regression score at which the nearest lines are not asked. */
   static final double SURE = 0.8;
   /** The weighted share of emergencies among the nearest training lines that confirms the regression. */
@@ -85,8 +84,8 @@ final class SafetyNet {
     if (regression >= needed) {
       // Suicide and overdose are said in too many indirect ways for the nearest lines to know them all
       // ("I can't keep myself safe right now": regression 0.73, nearest lines 0.39): only the intent model
-      // is asked. Folds: 2 more of 1,422 emergencies for 4 more of 2,426 other lines.
-      if (UNCONFIRMED.contains(s.category())) return intentEmergency >= UNCONFIRMED_INTENT;
+      // is asked, never more strictly than for the other categories.
+      if (UNCONFIRMED.contains(s.category())) return intentEmergency >= INTENT_AGREES;
       return intentEmergency >= INTENT_AGREES && (regression >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
     }
     return nothingCancelled && regression >= LINES_ALONE_REGRESSION && intentEmergency >= LINES_ALONE_INTENT

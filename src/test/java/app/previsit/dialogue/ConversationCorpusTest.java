@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * dialogue cannot get worse unseen. Fix the dialogue, never the scripts.
  */
 class ConversationCorpusTest {
-  /** Scripts passing: 6 on 2026-12-02 before the listening dialogue, 37 after its first pass, 39 after the emergency hold files answers, 40 with doses and other word senses, 41 with 1,100 training lines written blind, 44 when what the encoder finds alone needs two second opinions, 47 with 950 more lines written blind (2026-12-07), 48 when "talk about coming off" and "too many tablets" are no longer concepts, 51 with "no more <something>" a wish, a dose after its medicine kept with it and a time since the last episode not taken as a duration, 52 with a no about a noted problem closing the agenda and the score after a verdict, 51 when a review's safety fixes let suicide and overdose finds through without the nearest lines ('I'd rather not take more tablets' is flagged again). Raise it as the dialogue improves. */
-  static final int FLOOR = 51;
+  /** Scripts passing: 6 on 2026-12-02 before the listening dialogue, 37 after its first pass, 39 after the emergency hold files answers, 40 with doses and other word senses, 41 with 1,100 training lines written blind, 44 when what the encoder finds alone needs two second opinions, 47 with 950 more lines written blind (2026-12-07), 48 when "talk about coming off" and "too many tablets" are no longer concepts, 51 with "no more <something>" a wish, a dose after its medicine kept with it and a time since the last episode not taken as a duration, 52 with a no about a noted problem closing the agenda and the score after a verdict, 51 when a review's safety fixes let suicide and overdose finds through without the nearest lines ('I'd rather not take more tablets' is flagged again), 50 when they need the intent model only as much as other categories do ('maybe try other pill'). Raise it as the dialogue improves. */
+  static final int FLOOR = 50;
 
   static final Dialogue DIALOGUE =
       new Dialogue(OpenNlpUnderstanding.shared(), Messages.defaults(), OpenNlpUnderstanding.CONFIDENCE_THRESHOLD);

@@ -48,6 +48,12 @@ final class ConversationScript {
     return apply(new PatientInput.Command(name, null));
   }
 
+  /** Skips question after question until the conversation stands at the given stage (at most 16 skips). */
+  ConversationScript skippingTo(Stage stage) {
+    for (int i = 0; i < 16 && state.stage() != stage; i++) command("skip");
+    return expectStage(stage);
+  }
+
   ConversationScript apply(PatientInput input) {
     Next n = dialogue.update(state, input, now());
     assertFalse(n.replies().isEmpty(), "no reply to " + input);

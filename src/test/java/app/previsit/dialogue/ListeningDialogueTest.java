@@ -50,8 +50,7 @@ class ListeningDialogueTest {
   void aPrintoutTypedOneStepEarlyAtThePriorityQuestionIsResearch() {
     ConversationScript s = given("Ola").presses("Let's start").presses("None of these")
         .says("Sciatica down my left leg and also headaches most mornings").expectSaid("2 things");
-    for (int i = 0; i < 12 && s.stage() != Stage.PRIORITY; i++) s.command("skip");
-    s.expectStage(Stage.PRIORITY)
+    s.skippingTo(Stage.PRIORITY)
         .says("I printed off an NHS page about sciatica and one from a forum about stretches")
         .expectStage(Stage.PRIORITY);
     assertEquals(1, s.answers().research().size());
@@ -180,8 +179,7 @@ class ListeningDialogueTest {
   @Test
   void aNoThatGoesOnAboutANotedProblemIsNotANewOne() {
     ConversationScript s = given("Al").presses("Let's start").presses("None of these").says("my hip aches when I walk");
-    for (int i = 0; i < 8 && s.stage() != Stage.AGENDA_MORE; i++) s.command("skip");
-    s.expectStage(Stage.AGENDA_MORE).says("No that's it really, the hip is what bothers me most");
+    s.skippingTo(Stage.AGENDA_MORE).says("No that's it really, the hip is what bothers me most");
     assertEquals(1, s.answers().concerns().size(), s.answers().concerns().toString());
     s.expectStage(Stage.RESEARCH);
   }
@@ -189,24 +187,21 @@ class ListeningDialogueTest {
   @Test
   void noMoreQuestionsFromMeEndsTheQuestionsNotTheChat() {
     ConversationScript s = given("Jo").presses("Let's start").presses("None of these").says("my knee hurts");
-    for (int i = 0; i < 12 && s.stage() != Stage.QUESTIONS; i++) s.command("skip");
-    s.expectStage(Stage.QUESTIONS).says("no more questions from me");
+    s.skippingTo(Stage.QUESTIONS).says("no more questions from me");
     assertTrue(s.stage() != Stage.STOPPED && s.stage() != Stage.QUESTIONS, s.stage().toString());
   }
 
   @Test
   void aNoThatAddsAProblemBesideANotedOneKeepsIt() {
     ConversationScript s = given("Al").presses("Let's start").presses("None of these").says("my hip aches when I walk");
-    for (int i = 0; i < 8 && s.stage() != Stage.AGENDA_MORE; i++) s.command("skip");
-    s.expectStage(Stage.AGENDA_MORE).says("No the hip is still bad and now my knee has started swelling");
+    s.skippingTo(Stage.AGENDA_MORE).says("No the hip is still bad and now my knee has started swelling");
     assertTrue(s.answers().concerns().stream().anyMatch(c -> c.text().contains("knee")), s.answers().concerns().toString());
   }
 
   @Test
   void noMoreProblemsAtAnythingElseIsANo() {
     ConversationScript s = given("Al").presses("Let's start").presses("None of these").says("my hip aches when I walk");
-    for (int i = 0; i < 8 && s.stage() != Stage.AGENDA_MORE; i++) s.command("skip");
-    s.expectStage(Stage.AGENDA_MORE).says("no more problems thanks");
+    s.skippingTo(Stage.AGENDA_MORE).says("no more problems thanks");
     assertEquals(1, s.answers().concerns().size(), s.answers().concerns().toString());
   }
 
@@ -228,8 +223,7 @@ class ListeningDialogueTest {
   @Test
   void noMoreOfATreatmentAtThePreferencesQuestionIsAPreferenceNotAClosing() {
     ConversationScript s = given("Ros").presses("Let's start").presses("None of these").says("my shoulder is stiff");
-    for (int i = 0; i < 12 && s.stage() != Stage.PREFERENCES; i++) s.command("skip");
-    s.expectStage(Stage.PREFERENCES).says("no more injections if I can help it");
+    s.skippingTo(Stage.PREFERENCES).says("no more injections if I can help it");
     assertTrue(s.answers().preferences().stream().anyMatch(p -> p.contains("injections")),
         s.answers().preferences().toString());
     s.expectStage(Stage.PREFERENCES_MORE).says("no more, thanks").expectStage(Stage.MEDICATIONS);
@@ -238,8 +232,7 @@ class ListeningDialogueTest {
   @Test
   void aDoseTypedAfterTheMedicineStaysWithIt() {
     ConversationScript s = given("Ivo").presses("Let's start").presses("None of these").says("a review of my diabetes");
-    for (int i = 0; i < 14 && s.stage() != Stage.MEDICATIONS; i++) s.command("skip");
-    s.expectStage(Stage.MEDICATIONS).says("Humalog before food, roughly 8 units each time, and Levemir 20 units at bedtime");
+    s.skippingTo(Stage.MEDICATIONS).says("Humalog before food, roughly 8 units each time, and Levemir 20 units at bedtime");
     assertEquals(2, s.answers().medications().size(), s.answers().medications().toString());
     assertTrue(s.answers().medications().get(0).contains("8 units"), s.answers().medications().toString());
     s.says("Tresiba, night 14 units").expectStage(Stage.MEDICATIONS_MORE);
@@ -257,8 +250,7 @@ class ListeningDialogueTest {
   @Test
   void anAppointmentWishAtThePreferencesQuestionIsAlsoAPreference() {
     ConversationScript s = given("Lou").presses("Let's start").presses("None of these").says("my hip aches at night");
-    for (int i = 0; i < 12 && s.stage() != Stage.PREFERENCES; i++) s.command("skip");
-    s.expectStage(Stage.PREFERENCES).says("could I have a video appointment instead please");
+    s.skippingTo(Stage.PREFERENCES).says("could I have a video appointment instead please");
     assertTrue(s.answers().preferences().stream().anyMatch(p -> p.contains("video appointment")),
         s.answers().preferences().toString());
   }
@@ -266,8 +258,7 @@ class ListeningDialogueTest {
   @Test
   void aPositionTypedDuringAnEmergencyHoldAtTheDecisionQuestionIsFiled() {
     ConversationScript s = given("Kit").presses("Let's start").presses("None of these").says("my knee clicks");
-    for (int i = 0; i < 12 && s.stage() != Stage.DECISION; i++) s.command("skip");
-    s.expectStage(Stage.DECISION).says("I have crushing pain in my chest right now").expectStage(Stage.EMERGENCY)
+    s.skippingTo(Stage.DECISION).says("I have crushing pain in my chest right now").expectStage(Stage.EMERGENCY)
         .says("I'd like us to decide together").expectStage(Stage.EMERGENCY);
     assertEquals(DecisionRole.SHARED, s.answers().decisionRole());
     s.presses("I'm safe now, carry on").expectStage(Stage.PREFERENCES);

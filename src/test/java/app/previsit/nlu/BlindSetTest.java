@@ -24,7 +24,7 @@ class BlindSetTest {
   // safety fixes (no veto over concepts, no "maybe try" wish, suicide and overdose need no nearest-lines
   // confirmation), each of which the folds or the review chose for emergencies at the cost of false alarms.
   private static final double FALSE_ALARM_CEILING = 0.14;  // reached 2026-12-07: 45/333 = 0.135 (0.144 before)
-  private static final double INTENT_ACCURACY_FLOOR = 0.88; // reached 2026-12-07: 569/645 = 0.882 (0.871 before)
+  private static final double INTENT_ACCURACY_FLOOR = 0.88; // reached 2026-12-07: 568/645 = 0.881 (0.871 before)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
 
@@ -44,7 +44,8 @@ class BlindSetTest {
   /**
    * The second blind set's first figures (2026-12-07), measured once for the build at the start of that session
    * (recall 246/260 = 0.946, worst category 0.90, false alarms 32/270 = 0.119) and then for its end (245/260 =
-   * 0.942, 0.90, 28/270 = 0.104; 30/270 = 0.111 after the review's safety fixes): the floors hold the end's figures.
+   * 0.942, 0.90, 28/270 = 0.104; 246/260 = 0.946 and 30/270 = 0.111 after the review's safety fixes): the floors
+   * hold the end's figures.
    */
   @Test
   void secondBlindSetDoesNotDrop() {
