@@ -7,7 +7,7 @@ import java.util.Map;
 import opennlp.tools.doccat.FeatureGenerator;
 
 /**
- * Character 3- and 4-grams inside each word: short, misspelled texts ("headach", "dizy") still
+ * Character 3-grams inside each word: short, misspelled texts ("headach", "dizy") still
  * share most of their grams with the spelling the classifier was trained on.
  */
 public final class CharNGramFeatureGenerator implements FeatureGenerator {
@@ -17,11 +17,7 @@ public final class CharNGramFeatureGenerator implements FeatureGenerator {
     for (String word : words) {
       if (word.length() < 3) continue;
       String w = "<" + word + ">";
-      for (int n = 3; n <= 3; n++) {
-        for (int i = 0; i + n <= w.length(); i++) {
-          features.add("c=" + w.substring(i, i + n));
-        }
-      }
+      for (int i = 0; i + 3 <= w.length(); i++) features.add("c=" + w.substring(i, i + 3));
     }
     return features;
   }

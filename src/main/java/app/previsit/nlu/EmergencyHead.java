@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A classifier over encoder vectors that says how much a clause sounds like an emergency now, and
- * which kind: trained at start-up on the categorised emergencies of intents/emergency.txt against the
+ * which kind: trained (at build time, see {@link ShippedModels}) on the categorised emergencies of intents/emergency.txt against the
  * near-misses and every other intent's lines. It catches wordings no concept pattern lists; the
  * guards still apply to what it finds.
  */
@@ -33,11 +33,42 @@ final class EmergencyHead {
     this.rowIsEmergency = rowIsEmergency;
   }
 
+  /** The regression's training settings (part of the shipped models' fingerprint). */
+  static final double L2 = 1e-4;
+  static final int EPOCHS = 60;
+
+  /** The training rows: the emergencies first, then the others; label 0 is "none". */
+  private record Rows(String[] labels, float[][] x, int[] y, double[] weights) {
+    boolean[] isEmergency() {
+      boolean[] out = new boolean[y.length];
+      for (int i = 0; i < y.length; i++) out[i] = y[i] != 0;
+      return out;
+    }
+  }
+
   /**
    * @param emergencies category and vector of each emergency line
    * @param others vectors of lines that are not an emergency now
    */
   static EmergencyHead train(List<String> categories, List<float[]> emergencies, List<float[]> others) {
+    Rows r = rows(categories, emergencies, others);
+    SoftmaxRegression model = SoftmaxRegression.train(r.x(), r.y(), r.labels().length, r.weights(), L2, EPOCHS);
+    return new EmergencyHead(model, r.labels(), r.x(), r.isEmergency());
+  }
+
+  /** A head whose regression was trained before on these same lines (shipped in the jar). */
+  static EmergencyHead of(SoftmaxRegression model, List<String> categories, List<float[]> emergencies,
+      List<float[]> others) {
+    Rows r = rows(categories, emergencies, others);
+    if (model.classes() != r.labels().length) throw new IllegalArgumentException("the model has other categories");
+    return new EmergencyHead(model, r.labels(), r.x(), r.isEmergency());
+  }
+
+  SoftmaxRegression model() {
+    return model;
+  }
+
+  private static Rows rows(List<String> categories, List<float[]> emergencies, List<float[]> others) {
     Map<String, Integer> index = new LinkedHashMap<>();
     index.put(NONE, 0);
     for (String c : categories) index.putIfAbsent(c, index.size());
@@ -61,10 +92,7 @@ final class EmergencyHead {
       y[row] = 0;
       w[row++] = 1;
     }
-    SoftmaxRegression model = SoftmaxRegression.train(x, y, index.size(), w, 1e-4, 60);
-    boolean[] isEmergency = new boolean[n];
-    for (int i = 0; i < n; i++) isEmergency[i] = y[i] != 0;
-    return new EmergencyHead(model, new ArrayList<>(index.keySet()).toArray(new String[0]), x, isEmergency);
+    return new Rows(new ArrayList<>(index.keySet()).toArray(new String[0]), x, y, w);
   }
 
   Score score(float[] vector) {

@@ -143,6 +143,11 @@ public final class Encoder {
     return known.computeIfAbsent(t, k -> run(List.of(k))[0]);
   }
 
+  /** Keeps a vector computed elsewhere as the known vector of a training line (build step). */
+  void remember(String text, float[] vector) {
+    known.put(text.strip(), vector);
+  }
+
   /**
    * Unit vectors of many texts, one ONNX run each: padding a batch changes the quantized model's
    * output slightly (its scales are taken over the padded tensor), and training and patient texts must

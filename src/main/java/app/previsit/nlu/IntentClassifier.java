@@ -40,11 +40,15 @@ final class IntentClassifier {
     for (int i = 0; i < intentByOutcome.length; i++) intentByOutcome[i] = Intent.fromLabel(probe.getCategory(i));
   }
 
+  /** The training settings (part of the shipped models' fingerprint). */
+  static final int ITERATIONS = 150;
+  static final int CUTOFF = 1;
+
   /** Trains on examples whose text is already tokenized and normalised (tokens joined by spaces). */
   static IntentClassifier train(List<DocumentSample> samples) {
     TrainingParameters params = TrainingParameters.defaultParams();
-    params.put(TrainingParameters.ITERATIONS_PARAM, 150);
-    params.put(TrainingParameters.CUTOFF_PARAM, 1);
+    params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
+    params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
     try {
       FeatureGenerator[] features = {
         new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2), new CharNGramFeatureGenerator()
@@ -79,5 +83,10 @@ final class IntentClassifier {
 
   DoccatModel model() {
     return model;
+  }
+
+  /** A classifier from a model trained before (shipped in the jar). */
+  static IntentClassifier of(DoccatModel model) {
+    return new IntentClassifier(model);
   }
 }

@@ -15,6 +15,10 @@ final class IntentModel {
   /** Doccat's share of the mixed distribution; chosen by 5-fold cross-validation over intents/. */
   static final double DOCCAT_WEIGHT = 0.35;
 
+  /** The regression's training settings (part of the shipped models' fingerprint). */
+  static final double L2 = 1e-4;
+  static final int EPOCHS = 30;
+
   private static final Intent[] INTENTS = Intent.values();
 
   private final IntentClassifier doccat;
@@ -36,8 +40,21 @@ final class IntentModel {
     // Balanced classes: emergency and concern have more lines than the commands, and should not win by number.
     double[] w = new double[n];
     for (int i = 0; i < n; i++) w[i] = (double) n / (INTENTS.length * counts[y[i]]);
-    SoftmaxRegression head = SoftmaxRegression.train(x, y, INTENTS.length, w, 1e-4, 30);
+    SoftmaxRegression head = SoftmaxRegression.train(x, y, INTENTS.length, w, L2, EPOCHS);
     return new IntentModel(doccat, head, mode);
+  }
+
+  /** A model from classifiers trained before (shipped in the jar). */
+  static IntentModel of(IntentClassifier doccat, SoftmaxRegression head, Mode mode) {
+    return new IntentModel(doccat, head, mode);
+  }
+
+  IntentClassifier doccat() {
+    return doccat;
+  }
+
+  SoftmaxRegression head() {
+    return head;
   }
 
   IntentModel withMode(Mode m) {

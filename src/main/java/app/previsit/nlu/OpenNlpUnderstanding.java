@@ -14,7 +14,8 @@ import opennlp.tools.doccat.DocumentSample;
  *   <li>{@link EntityExtractor}: durations, scores, URLs, medicines, body parts;</li>
  *   <li>{@link SafetyNet}: clinical concepts and an encoder classifier, then the guards.</li>
  * </ol>
- * Trained once per JVM from intents/ ({@link #shared()}); thread-safe.
+ * Trained from intents/, at build time when the shipped models still match intents/ ({@link ShippedModels}),
+ * else once per JVM at first use ({@link #shared()}); thread-safe.
  */
 public final class OpenNlpUnderstanding implements Understanding {
   /** Below this the conversation asks the patient to rephrase instead of guessing. */
@@ -89,29 +90,58 @@ public final class OpenNlpUnderstanding implements Understanding {
   private static OpenNlpUnderstanding train(Tokenization tokenization, Encoder encoder,
       List<TrainingData.Example> examples, List<TrainingData.Labelled> emergencies, List<String> nearMisses) {
     long start = System.nanoTime();
-    // The two classifiers are independent: train them on two cores at once (start-up time is a bar).
+    // The models trained at build time when they come from these very lines; otherwise train now.
+    String fingerprint = ShippedModels.fingerprint(encoder.model().name(), examples, emergencies, nearMisses);
+    ShippedModels.Models models = ShippedModels.read(fingerprint)
+        .orElseGet(() -> trainModels(tokenization, encoder, examples, emergencies, nearMisses));
+    SafetyRows rows = SafetyRows.of(encoder, emergencies, nearMisses, examples);
+    EmergencyHead head = EmergencyHead.of(models.emergencyHead(), rows.categories(), rows.emergencies(), rows.others());
+    IntentModel intents = IntentModel.of(models.doccat(), models.intentHead(), IntentModel.Mode.COMBINED);
+    return new OpenNlpUnderstanding(tokenization, encoder, intents, safetyNet(head), ControlWords.from(examples),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Trains the intent classifiers and the emergency head on these lines (at build time, or at start). */
+  static ShippedModels.Models trainModels(Tokenization tokenization, Encoder encoder,
+      List<TrainingData.Example> examples, List<TrainingData.Labelled> emergencies, List<String> nearMisses) {
+    // The two are independent: train them on two cores at once.
     java.util.concurrent.CompletableFuture<IntentModel> intentsLater = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> trainIntents(tokenization, encoder, examples, IntentModel.Mode.COMBINED));
-    SafetyNet safety = trainSafety(encoder, emergencies, nearMisses, examples);
+    SafetyRows rows = SafetyRows.of(encoder, emergencies, nearMisses, examples);
+    EmergencyHead head = EmergencyHead.train(rows.categories(), rows.emergencies(), rows.others());
     IntentModel intents = intentsLater.join();
-    return new OpenNlpUnderstanding(tokenization, encoder, intents, safety, ControlWords.from(examples),
-        (System.nanoTime() - start) / 1_000_000);
+    return new ShippedModels.Models(intents.doccat(), intents.head(), head.model());
   }
 
   /** The safety net with its emergency head trained on these lines. */
   private static SafetyNet trainSafety(Encoder encoder, List<TrainingData.Labelled> emergencies,
       List<String> nearMisses, List<TrainingData.Example> examples) {
-    List<String> categories = new ArrayList<>();
-    List<float[]> emergencyVectors = new ArrayList<>();
-    for (TrainingData.Labelled e : emergencies) {
-      categories.add(e.label());
-      emergencyVectors.add(vector(encoder, e.text()));
-    }
-    List<float[]> others = new ArrayList<>();
-    for (String t : nearMisses) others.add(vector(encoder, t));
-    for (TrainingData.Example e : examples) if (e.intent() != Intent.EMERGENCY) others.add(vector(encoder, e.text()));
-    EmergencyHead head = EmergencyHead.train(categories, emergencyVectors, others);
+    SafetyRows rows = SafetyRows.of(encoder, emergencies, nearMisses, examples);
+    return safetyNet(EmergencyHead.train(rows.categories(), rows.emergencies(), rows.others()));
+  }
+
+  private static SafetyNet safetyNet(EmergencyHead head) {
     return new SafetyNet(Concepts.load(), head, SAFETY_THRESHOLD, SAFETY_OVERRIDE);
+  }
+
+  /**
+   * The emergency head's lines as vectors: each emergency with its category, and the lines that are not
+   * an emergency now (the near-misses and every other intent's examples).
+   */
+  private record SafetyRows(List<String> categories, List<float[]> emergencies, List<float[]> others) {
+    static SafetyRows of(Encoder encoder, List<TrainingData.Labelled> emergencies, List<String> nearMisses,
+        List<TrainingData.Example> examples) {
+      List<String> categories = new ArrayList<>();
+      List<float[]> emergencyVectors = new ArrayList<>();
+      for (TrainingData.Labelled e : emergencies) {
+        categories.add(e.label());
+        emergencyVectors.add(vector(encoder, e.text()));
+      }
+      List<float[]> others = new ArrayList<>();
+      for (String t : nearMisses) others.add(vector(encoder, t));
+      for (TrainingData.Example e : examples) if (e.intent() != Intent.EMERGENCY) others.add(vector(encoder, e.text()));
+      return new SafetyRows(categories, emergencyVectors, others);
+    }
   }
 
   private static IntentModel trainIntents(Tokenization tokenization, Encoder encoder,

@@ -100,6 +100,22 @@ final class SoftmaxRegression {
     return classes;
   }
 
+  /** Writes the weights (see {@link #read}); a trained model ships in the jar this way. */
+  void write(java.io.DataOutputStream out) throws java.io.IOException {
+    out.writeInt(classes);
+    out.writeInt(w[0].length);
+    for (float[] row : w) for (float f : row) out.writeFloat(f);
+  }
+
+  static SoftmaxRegression read(java.io.DataInputStream in) throws java.io.IOException {
+    int classes = in.readInt();
+    int width = in.readInt();
+    if (classes <= 0 || classes > 1000 || width <= 0 || width > 100_000) throw new java.io.IOException("bad shape");
+    float[][] w = new float[classes][width];
+    for (float[] row : w) for (int k = 0; k < width; k++) row[k] = in.readFloat();
+    return new SoftmaxRegression(w);
+  }
+
   static void softmax(double[] p) {
     double max = Double.NEGATIVE_INFINITY;
     for (double s : p) max = Math.max(max, s);
