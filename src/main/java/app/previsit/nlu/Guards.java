@@ -42,15 +42,23 @@ final class Guards {
 
   private static final Pattern BUT_STILL = Pattern.compile("\\bbut\\b.{0,40}\\b(not|still|can not|cannot|will not"
       + "|worse)\\b");
-  private static final Pattern PAST = Pattern.compile("\\b(years? ago|months ago|weeks ago|last (year|month|week"
+  private static final Pattern PAST = Pattern.compile("\\b(years? ago|yrs? ago|months ago|weeks ago|last (year|month|week"
       + "|term|summer|winter|spring|autumn|christmas|time)|in (19|20)\\d\\d|since (19|20)\\d\\d"
       + "|as an? (child|kid|baby|teenager|toddler|teen)|when (i|he|she|we|they) (was|were) (young|little|small|a|an"
+      + "|toddler|baby|child|kid|kids|children|teenager|teenagers|teen|teens"
       + "|at|in|\\d+|two|three|four|five|first)|used to|back in|history of|in my (teens|twenties|thirties|forties"
       + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
       + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
-      + "|aged? \\d+|at age \\d+|none for|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
+      + "|aged? \\d+|at age \\d+|none for|(?<![\\d.:/])(19|20)\\d\\ds?(?![\\d.:/])|in the (fifties|sixties|seventies)|past (\\w+ )?(attempts?|overdoses?|episodes?)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
   private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
-      + "|home|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
+      + "|home|safe|safer|calmer|calm|stable|settled) now|now (he|she|i|they|it) (is |am |are )?(fine|ok|okay|alright|better)"
+      + "|(he|she|they|baby) (is|are) (fine|ok|okay|alright|all right)(?! (this|earlier|an hour|yesterday|until|till|before))"
+      + "|and (is|are) (fine|ok|okay|alright|better)(?= *$|,|\\.)|and (went|passed|disappeared)(?= *$|,|\\.)"
+      + "|(swelling|pain|rash|bleeding|temperature|fever|numbness|tingling|it|they|that|this) (is|are|has|have)"
+      + " (now |all )?gone(?= *$| now| away| this| today| by| overnight| completely|,|\\.)"
+      // Said of the swelling, never of a person: "mum has gone down in the shop" is a collapse.
+      + "|(swelling|it|they|temperature|fever|rash|lump) (has |have |had )?(went|gone|come|came) down"
+      + " (in|after|within|by|overnight|with)|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
       + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
       + "|calmed down|gone away|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
       + "|with|by|once|since)|(i am|it is|feel) (fine"
@@ -67,14 +75,16 @@ final class Guards {
       + "|(worried|worry|worrying|scared|afraid|anxious|fear|frightened|terrified)\\b.{0,40}\\b(will|would|might"
       + "|could|ever|one day|again)|(worried|scared|afraid|frightened) (about|of) (having|getting|another)"
       + "|is it (a|an) (sign|stroke|heart attack)|(a |the )?signs? of|what counts as|count as|fear is|biggest fear|my fear"
-      + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|could (it|this|that|these|my \\w+) be|can (you|a|an|someone) (get"
+      + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|how (quickly|fast|soon) (does|do|can|will|would)"
+      + "|could (i|he|she|they|we|my \\w+) (have|get|develop) (a|an) (\\w+ )?(reaction|allergy) to|risks? (with|from|factors?)"
+      + "|could (it|this|that|these|my \\w+) be|can (you|a|an|someone) (get"
       + "|have|die|overdose)|is .{0,30} normal|is .{0,30} dangerous|would (a|an|that)|does (a|an) |if (you|your"
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
       // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets".
       + "|fewer|reduce|reducing|cut down|cutting down|avoid|avoiding|prevent|preventing|stop getting|stop having"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
-  private static final Pattern REPORTED = Pattern.compile("\\b(i read|i have read|reading about|been reading|printed"
+  private static final Pattern REPORTED = Pattern.compile("\\b(i read|read (about|that|up on)|awareness|i have read|reading about|been reading|printed"
       + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
       + " (news|programme|post|video|article|telly|tv)|that|it|something|somewhere|online)|seen (a|an|on)|watched"
       + "|watching|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
@@ -100,7 +110,27 @@ final class Guards {
       // Other senses of the same words: a fitting of a coil or a hearing aid; a request about how to be spoken to.
       + "|(the|a|an|coil|implant|aid|lens|pessary) fitting|fitting appointment"
       + "|please (speak|talk)|(speak|talk) (slowly|slow|simply|clearly|loudly|up)"
-      + "|(can|could|would) (you|the doctor|the gp|they) (please )?(speak|talk))\\b");
+      + "|(can|could|would) (you|the doctor|the gp|they) (please )?(speak|talk)"
+      + "|hit by a bus|(heat|weather|traffic|office|room|house|crowd)\\b.{0,20}\\bsuffocating|gasping for a (fag|cigarette"
+      + "|smoke|drink|cuppa|brew|tea|coffee|pint)|fit to burst|(would|will|it would|it will) kill me to"
+      + "|(nearly|almost) gave me a|choking me up|choked up|(cooking|food|coffee|job|place|work) is (poison|toxic))\\b");
+  /**
+   * Weaker cues, each with its reason, that stand only where nothing in the clause is urgent or now:
+   * "discharged" or "let him home" says it was dealt with, unless "and now he's bleeding again";
+   * "can the pill cause a stroke" asks about a risk, unless "my tongue is swelling" sits beside it.
+   */
+  private static final Pattern DEALT_WITH = Pattern.compile("\\b(discharged|(let|sent) (me|him|her|them|us) (go )?home"
+      + "|ruled (it )?out|passed (it|the stone)|(is|are|was) back (down|to normal)|(herself|himself|themselves) again"
+      + "|(is|are) calmer|(was|were|is|are) (checked|seen|monitored)\\b.{0,40}\\b(fine|ok|okay|normal|home)"
+      + "|(said|says) (it|he|she|heart|everything|all|his \\w+|her \\w+|my \\w+) (\\w+ )?(was |is |were |are )?(fine|ok|okay|normal))\\b");
+  private static final Pattern ASKS_ABOUT_A_RISK = Pattern.compile("\\b((can|could|does|do|will|would|might)"
+      + " (\\w+ ){0,3}(cause|lead to|trigger|bring on)|(can|could) (\\w+ ){0,2}die (from|of)|plan for (if|when)"
+      + "|should (make|send) (me|him|her|us)|will (\\w+ ){1,5}if)\\b");
+  private static final Pattern TOLD_ABOUT = Pattern.compile("\\b(articles|explained|looked (it )?up"
+      + "|(i|we) (was|were|have been|had been|got) told|told (me|us) that)\\b");
+  /** Anything after which a dealt-with event is happening again. */
+  private static final Pattern AGAIN = Pattern.compile("\\b(now|still|again|worse|since|started|starting|back)\\b");
+
   /** "X is killing me" is an idiom for a form or the traffic, but a pain for a chest or a head. */
   private static final Pattern KILLING_ME = Pattern.compile("\\b(killing me|nearly killed me|killed me)\\b");
   private static final Pattern CORE_BODY = Pattern.compile("\\b(chest|head|stomach|belly|abdomen|heart|throat)\\b");
@@ -114,20 +144,24 @@ final class Guards {
   /** A request about care, not an event: "a repeat prescription for my GTN spray". */
   private static final Pattern ROUTINE = Pattern.compile("\\b(prescription|repeat|review|refill|renew|referral"
       + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
-      + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note|the phone|phones|my calls|emails)\\b");
+      + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note|the phone|phones|my calls|emails"
+      + "|letter (for|from|about)|dvla|follow[- ]?up|discharge summary"
+      + "|(pip|benefits?|insurance|school|work|travel) forms?|training (on|for|in)"
+      + "|(written|care|action|emergency|rescue|management|seizure|asthma|allergy) plan)\\b");
   /** Categories whose words may sit beside an appointment or a prescription and still be meant now. */
   private static final Set<String> NEVER_ROUTINE = Set.of("suicide", "overdose", "encoder-suicide", "encoder-overdose");
   /** Small amounts still matter for these: a child who drank "a bit of" bleach is an emergency. */
   private static final Set<String> NEVER_MILD = Set.of("overdose", "suicide", "anaphylaxis", "seizure", "sepsis",
       "collapse");
   private static final Pattern OTHER = Pattern.compile("\\b((my|his|her|our|their|a|your) (\\w+ )?(dad|father|mum"
-      + "|mother|grandad|grandfather|gran|grandpa|sister|brother|friend|uncle|aunt|auntie|cousin|neighbour|husband"
+      + "|mother|mom|mam|nan|nana|nanna|granny|grandma|grandmother|grandad|grandfather|gran|grandpa|sister|brother|friend|uncle|aunt|auntie|cousin|neighbour|husband"
       + "|wife|partner|son|daughter|child|baby|kid|boy|girl|colleague|boss|mate|nephew|niece|grandson|granddaughter"
       + "|family|in-law|fiance|boyfriend|girlfriend|teacher|dog|cat)|he|she|they|someone|runs in the family"
       + "|family history)\\b");
   private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|was|were|died|used to|has had|have had|runs in"
       + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
-      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
+      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were"
+      + "|in (my|our|the) family)\\b");
 
   private Guards() {}
 
@@ -153,9 +187,9 @@ final class Guards {
    * breathing" (the inability and the wish are the symptom).
    */
   private static final Pattern CLAUSE_NEGATED = Pattern.compile("(^(no|not|never|none|nothing)\\b(?!,)|\\b(no other"
-      + "|not (had|got|have|any)|never (had|thought)|(has|have|had|is|are|am|was|were|do|does|did) not"
-      + " (\\w+ )?(had|got|have|any|feel|notice|noticed|seen|think(?! i (can|could|will|would|am|have))|lost|felt)|nothing like|none of|there (is|are|was|were)"
-      + " no|(have|has|had|did) not (?!(woken|responded|stopped|peed|weed|passed|eaten|drunk|come))\\w+ed"
+      + "|not (had|got|have|any)|never (had|thought)(?!.{0,25}\\blike (it|this|that|before|them))|(has|have|had|is|are|am|was|were|do|does|did) not"
+      + " (\\w+ )?(had|got|have|any|feel|notice|noticed|seen|think(?! i (can|could|will|would|am|have))|thought about|lost|felt)|nothing like|nothing wrong|none of|there (is|are|was|were)"
+      + " no(?! point| hope| future| reason| way out)|(have|has|had|did) not (?!(woken|responded|stopped|peed|weed|passed|eaten|drunk|come))\\w+ed"
       + "|(do|does|did) not (feel|think|seem|look) (like|that|as if))\\b)");
 
   static Reason clauseReason(String clause, String category) {
@@ -169,6 +203,13 @@ final class Guards {
     if (IDIOM.matcher(clause).find()) return Reason.IDIOM;
     if (KILLING_ME.matcher(clause).find() && !CORE_BODY.matcher(clause).find()) return Reason.IDIOM;
     boolean urgent = URGENT.matcher(clause).find();
+    if (!strongNow && !urgent) {
+      Matcher dealtWith = DEALT_WITH.matcher(clause);
+      if (dealtWith.find() && !AGAIN.matcher(clause.substring(dealtWith.end())).find()) return Reason.RESOLVED;
+      if (ASKS_ABOUT_A_RISK.matcher(clause).find()) return Reason.HYPOTHETICAL;
+      // Looking up how many tablets it takes is a plan, not reading about it.
+      if (!NEVER_ROUTINE.contains(category) && TOLD_ABOUT.matcher(clause).find()) return Reason.REPORTED;
+    }
     if (!NEVER_MILD.contains(category) && !strongNow && !urgent && MILD.matcher(clause).find()) return Reason.MILD;
     // "I won't be around for my appointment" is intent, not a request about care.
     if (!NEVER_ROUTINE.contains(category) && !strongNow && !urgent && ROUTINE.matcher(clause).find()) return Reason.ROUTINE;

@@ -28,6 +28,14 @@ final class SafetyNet {
   static final double LINES_ALONE = 0.8;
   static final double LINES_ALONE_REGRESSION = 0.1;
   static final double LINES_ALONE_INTENT = 0.2;
+  /**
+   * Suicide, the category the blind sets miss most, is also found where the regression only leans
+   * towards it (≥ 0.3) and the intent model agrees a little more (≥ 0.2). Chosen by `eval --safety-folds 5`
+   * on 2026-12-07: 155 -> 158 of 170 suicide lines, for 2 more of 1,021 near-misses and 2 more of 2,791
+   * other lines.
+   */
+  static final double SUICIDE_LEANS = 0.3;
+  static final double SUICIDE_LEANS_INTENT = 0.2;
 
   private final Concepts concepts;
   private final EmergencyHead head;
@@ -88,7 +96,11 @@ final class SafetyNet {
       if (UNCONFIRMED.contains(s.category())) return intentEmergency >= INTENT_AGREES;
       return intentEmergency >= INTENT_AGREES && (regression >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
     }
-    return nothingCancelled && regression >= LINES_ALONE_REGRESSION && intentEmergency >= LINES_ALONE_INTENT
+    if (!nothingCancelled) return false;
+    if (s.category().equals("suicide") && regression >= SUICIDE_LEANS && intentEmergency >= SUICIDE_LEANS_INTENT) {
+      return true;
+    }
+    return regression >= LINES_ALONE_REGRESSION && intentEmergency >= LINES_ALONE_INTENT
         && head.neighbourShare(vector) >= LINES_ALONE;
   }
 }

@@ -68,7 +68,14 @@ class GuardsTest {
       "he's choking on food, maybe try the heimlich|breathing",
       "my son's lips are swelling up, would like to try piriton first|anaphylaxis",
       "my son got too much calpol|overdose",
-      "I am bleeding really heavily since I had my baby last week|bleeding"})
+      "I am bleeding really heavily since I had my baby last week|bleeding",
+      "I was discharged after my c-section and now I'm bleeding heavily|bleeding",
+      "I've looked up how many tablets it would take to kill me|suicide",
+      "my face is swelling and I'm breathless after the jab|anaphylaxis",
+      "they sent him home from A&E yesterday and now he's having another seizure|seizure",
+      "can you help, my chest pain is crushing and spreading to my arm|cardiac",
+      "my mum has gone down in the shop and isn't answering|collapse",
+      "he was fine an hour ago, now he's fitting and it won't stop|seizure"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
