@@ -66,6 +66,9 @@ public final class Encoder {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // Without ONNX Runtime's arena a run measured ~10% faster here (1.09 -> 0.99 ms for a short line, one
+      // core): its tensors are small and short-lived, and the arena's bookkeeping is not free.
+      options.setCPUArenaAllocator(false);
       session = env.createSession(read(model.onnxResource()), options);
       wantsTypeIds = session.getInputNames().contains("token_type_ids");
       try (InputStream in = resource(model.tokenizerResource())) {
