@@ -41,7 +41,7 @@ final class Guards {
       + "|(is|are) \\w+ing|(has|have) (just )?\\w+(ed|en))\\b");
 
   private static final Pattern BUT_STILL = Pattern.compile("\\bbut\\b.{0,40}\\b(not|still|can not|cannot|will not"
-      + "|worse)\\b");
+      + "|worse|will|going to|gonna|tonight)\\b");
   private static final Pattern PAST = Pattern.compile("\\b(years? ago|yrs? ago|months ago|weeks ago|last (year|month|week"
       + "|term|summer|winter|spring|autumn|christmas|time)|in (19|20)\\d\\d|since (19|20)\\d\\d"
       + "|as an? (child|kid|baby|teenager|toddler|teen)|when (i|he|she|we|they) (was|were) (young|little|small|a|an"
@@ -49,16 +49,9 @@ final class Guards {
       + "|at|in|\\d+|two|three|four|five|first)|used to|back in|history of|in my (teens|twenties|thirties|forties"
       + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
       + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
-      + "|aged? \\d+|at age \\d+|none for|(?<![\\d.:/])(19|20)\\d\\ds?(?![\\d.:/])|in the (fifties|sixties|seventies)|past (\\w+ )?(attempts?|overdoses?|episodes?)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
+      + "|aged? \\d+|at age \\d+|none for|(was|were) (in )?(19|20)\\d\\d(?![\\d.:/])|in the ((19|20)\\d0s|fifties|sixties|seventies)|in (his|her|their|my) (twenties|thirties|forties|fifties|sixties|seventies|eighties)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
   private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
-      + "|home|safe|safer|calmer|calm|stable|settled) now|now (he|she|i|they|it) (is |am |are )?(fine|ok|okay|alright|better)"
-      + "|(he|she|they|baby) (is|are) (fine|ok|okay|alright|all right)(?! (this|earlier|an hour|yesterday|until|till|before))"
-      + "|and (is|are) (fine|ok|okay|alright|better)(?= *$|,|\\.)|and (went|passed|disappeared)(?= *$|,|\\.)"
-      + "|(swelling|pain|rash|bleeding|temperature|fever|numbness|tingling|it|they|that|this) (is|are|has|have)"
-      + " (now |all )?gone(?= *$| now| away| this| today| by| overnight| completely|,|\\.)"
-      // Said of the swelling, never of a person: "mum has gone down in the shop" is a collapse.
-      + "|(swelling|it|they|temperature|fever|rash|lump) (has |have |had )?(went|gone|come|came) down"
-      + " (in|after|within|by|overnight|with)|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
+      + "|home|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
       + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
       + "|calmed down|gone away|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
       + "|with|by|once|since)|(i am|it is|feel) (fine"
@@ -75,16 +68,14 @@ final class Guards {
       + "|(worried|worry|worrying|scared|afraid|anxious|fear|frightened|terrified)\\b.{0,40}\\b(will|would|might"
       + "|could|ever|one day|again)|(worried|scared|afraid|frightened) (about|of) (having|getting|another)"
       + "|is it (a|an) (sign|stroke|heart attack)|(a |the )?signs? of|what counts as|count as|fear is|biggest fear|my fear"
-      + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|how (quickly|fast|soon) (does|do|can|will|would)"
-      + "|could (i|he|she|they|we|my \\w+) (have|get|develop) (a|an) (\\w+ )?(reaction|allergy) to|risks? (with|from|factors?)"
-      + "|could (it|this|that|these|my \\w+) be|can (you|a|an|someone) (get"
+      + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|could (it|this|that|these|my \\w+) be|can (you|a|an|someone) (get"
       + "|have|die|overdose)|is .{0,30} normal|is .{0,30} dangerous|would (a|an|that)|does (a|an) |if (you|your"
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
       // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets".
       + "|fewer|reduce|reducing|cut down|cutting down|avoid|avoiding|prevent|preventing|stop getting|stop having"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
-  private static final Pattern REPORTED = Pattern.compile("\\b(i read|read (about|that|up on)|awareness|i have read|reading about|been reading|printed"
+  private static final Pattern REPORTED = Pattern.compile("\\b(i read|awareness (week|day|month|campaign|talk|training|course|session|event)|i have read|reading about|been reading|printed"
       + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
       + " (news|programme|post|video|article|telly|tv)|that|it|something|somewhere|online)|seen (a|an|on)|watched"
       + "|watching|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
@@ -111,25 +102,56 @@ final class Guards {
       + "|(the|a|an|coil|implant|aid|lens|pessary) fitting|fitting appointment"
       + "|please (speak|talk)|(speak|talk) (slowly|slow|simply|clearly|loudly|up)"
       + "|(can|could|would) (you|the doctor|the gp|they) (please )?(speak|talk)"
-      + "|hit by a bus|(heat|weather|traffic|office|room|house|crowd)\\b.{0,20}\\bsuffocating|gasping for a (fag|cigarette"
+      + "|(feel|felt|feeling) like (i have been |i had been |i was )?hit by a bus"
+      + "|(heat|weather|traffic|office|room|house|crowd)\\b.{0,20}\\bsuffocating|gasping for a (fag|cigarette"
       + "|smoke|drink|cuppa|brew|tea|coffee|pint)|fit to burst|(would|will|it would|it will) kill me to"
-      + "|(nearly|almost) gave me a|choking me up|choked up|(cooking|food|coffee|job|place|work) is (poison|toxic))\\b");
+      + "|(nearly|almost) gave me a|choking me up|(feel|felt|get|got|getting) (all )?choked up|(cooking|food|coffee|job|place|work) is (poison|toxic))\\b");
   /**
-   * Weaker cues, each with its reason, that stand only where nothing in the clause is urgent or now:
-   * "discharged" or "let him home" says it was dealt with, unless "and now he's bleeding again";
-   * "can the pill cause a stroke" asks about a risk, unless "my tongue is swelling" sits beside it.
+   * Weaker cues, each with its reason, read only after a concept's words (never for the encoder, whose
+   * find has no anchor), never for suicide or overdose, and only where nothing in the clause is urgent
+   * or going on now ({@link #ACUTE}). A review found each wider form cancelling real emergencies: "they
+   * discharged him yesterday, his face is drooping", "she is ok one min next min she is fitting".
+   * SETTLED must also not come before the mention, and nothing new may follow it: "chest pain on Friday,
+   * they discharged me"; "the wasp sting swelling went down in two days".
    */
-  private static final Pattern DEALT_WITH = Pattern.compile("\\b(discharged|(let|sent) (me|him|her|them|us) (go )?home"
-      + "|ruled (it )?out|passed (it|the stone)|(is|are|was) back (down|to normal)|(herself|himself|themselves) again"
-      + "|(is|are) calmer|(was|were|is|are) (checked|seen|monitored)\\b.{0,40}\\b(fine|ok|okay|normal|home)"
-      + "|(said|says) (it|he|she|heart|everything|all|his \\w+|her \\w+|my \\w+) (\\w+ )?(was |is |were |are )?(fine|ok|okay|normal))\\b");
+  private static final Pattern SETTLED = Pattern.compile("\\b(discharged|(let|sent) (me|him|her|them|us) (go )?home"
+      + "|ruled (it )?out|passed (it|the stone)|(is|are|was) back to normal|(is|are) (calmer|safer|stable|settled) now"
+      + "|(was|were|is|are) (checked|seen|monitored)\\b.{0,40}\\b(fine|ok|okay|normal|home)"
+      + "|(said|says) (it|everything|all|his \\w+|her \\w+|my \\w+) (\\w+ )?(was |is |were |are )?(fine|ok|okay|normal)"
+      + "|(swelling|pain|rash|bleeding|numbness|tingling) (is|are|has|have) (now |all )?gone(?= *$| away| completely|,|\\.)"
+      // Said of a swelling, never of a person ("mum has gone down in the shop") or of a sugar.
+      + "|(swelling|rash|lump) (has |have |had )?(went|gone|come|came) down (in|after|within|by|overnight|with))\\b");
   private static final Pattern ASKS_ABOUT_A_RISK = Pattern.compile("\\b((can|could|does|do|will|would|might)"
-      + " (\\w+ ){0,3}(cause|lead to|trigger|bring on)|(can|could) (\\w+ ){0,2}die (from|of)|plan for (if|when)"
-      + "|should (make|send) (me|him|her|us)|will (\\w+ ){1,5}if)\\b");
-  private static final Pattern TOLD_ABOUT = Pattern.compile("\\b(articles|explained|looked (it )?up"
-      + "|(i|we) (was|were|have been|had been|got) told|told (me|us) that)\\b");
-  /** Anything after which a dealt-with event is happening again. */
-  private static final Pattern AGAIN = Pattern.compile("\\b(now|still|again|worse|since|started|starting|back)\\b");
+      + " (\\w+ ){0,3}(cause|lead to|trigger|bring on)|(can|could) (\\w+ ){0,2}die (from|of)"
+      + "|how (quickly|fast|soon) (does|do|can) (a|an|the)? ?(\\w+ )?(develop|spread|come on|happen|get dangerous)"
+      + "|could (i|he|she|they|we|my \\w+) (have|get|develop) (a|an) (\\w+ )?(reaction|allergy) to|risks? (with|of|factors?))\\b");
+  private static final Pattern TOLD_ABOUT = Pattern.compile("\\b(articles|explained|read (about|up on))\\b");
+  /**
+   * Something happening again or going on beside a past or settled one: "I had a stroke years ago, my face
+   * has dropped again"; "she had a fit, came round, then had another fit"; "she's been fitting 7 mins".
+   */
+  private static final Pattern GOING_ON = Pattern.compile("\\b((has|have|had|is|are|am|was|\\w+ed) (\\w+ )?again"
+      + "|(then|now|just) (had|having|has) another|another (one|fit|seizure|attack|stroke|episode) (now|just|today)"
+      + "|(is|are|am|has|have) still|still (has|have|got|is|are|not|can|going|bleeding|fitting|swelling)"
+      + "|been (fitting|seizing|bleeding|vomiting|choking|unconscious)|keeps? (talking|saying|trying|fitting|passing)"
+      + "|(has|have) (just )?(dropped|collapsed|stopped breathing|took|taken|swallowed|drunk|drank|injected)"
+      + "|(has|have) (got )?(crushing|severe|terrible|awful|sudden)"
+      + "|(has|have|is|are) (just |now )?(gone|turned|going|turning) (blue|grey|gray|purple|floppy|limp|white|pale|cold)"
+      + "|(is|are|am) (still |now )?(crushing|closing|swelling|not breathing|not responding|unconscious|unresponsive"
+      + "|floppy|blue|grey|fitting|seizing|bleeding|choking|drooping|collapsed))\\b");
+  /** Where someone was when it happened, not something watched about it: "my nan was watching telly and…". */
+  private static final Pattern WATCHING_TV = Pattern.compile("\\b(was|were|is|are) watching (the )?(telly|tv|television)\\b");
+  /** Anything after a settled event that says something is happening again or still. */
+  private static final Pattern AGAIN = Pattern.compile("\\b(now|still|again|worse|since|started|starting|back|but"
+      + "|except|then|another|keeps?|is \\w+ing|are \\w+ing|has got)\\b");
+  /** Words of something going on in the clause, beside which no weaker cue calms anything. */
+  private static final Pattern ACUTE = Pattern.compile("\\b((is|are|am|keeps?) (still |now |just )?\\w+ing"
+      + "|(has|have|is|are) (just |now )?(gone|got|taken|dropped|stopped|turned|collapsed|fallen|swallowed|drunk|eaten)"
+      + "|(is|are|am|looks?|feels?) (still |now |very |really |so )?(blue|grey|gray|floppy|limp|numb|weak|droopy|swollen"
+      + "|unconscious|unresponsive|confused|drowsy|cold|clammy|pale|sweaty|tight|mottled|purple)"
+      + "|still|crushing|swelling|swollen|drooping|droopy|dropping|dropped|fitting|seizing|floppy|purple|blue|grey"
+      + "|not breathing|not responding|can not|cannot|will not|hurts|hurting|coughed up|coughing up|vomiting|being sick"
+      + "|again|another|one min|next min|ambulance|999|a&e now)\\b");
 
   /** "X is killing me" is an idiom for a form or the traffic, but a pain for a chest or a head. */
   private static final Pattern KILLING_ME = Pattern.compile("\\b(killing me|nearly killed me|killed me)\\b");
@@ -146,8 +168,7 @@ final class Guards {
       + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
       + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note|the phone|phones|my calls|emails"
       + "|letter (for|from|about)|dvla|follow[- ]?up|discharge summary"
-      + "|(pip|benefits?|insurance|school|work|travel) forms?|training (on|for|in)"
-      + "|(written|care|action|emergency|rescue|management|seizure|asthma|allergy) plan)\\b");
+      + "|(pip|benefits?|insurance|travel) forms?|written plan)\\b");
   /** Categories whose words may sit beside an appointment or a prescription and still be meant now. */
   private static final Set<String> NEVER_ROUTINE = Set.of("suicide", "overdose", "encoder-suicide", "encoder-overdose");
   /** Small amounts still matter for these: a child who drank "a bit of" bleach is an emergency. */
@@ -158,17 +179,17 @@ final class Guards {
       + "|wife|partner|son|daughter|child|baby|kid|boy|girl|colleague|boss|mate|nephew|niece|grandson|granddaughter"
       + "|family|in-law|fiance|boyfriend|girlfriend|teacher|dog|cat)|he|she|they|someone|runs in the family"
       + "|family history)\\b");
-  private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|was|were|died|used to|has had|have had|runs in"
+  // Not a bare "was": "my nan was sitting and her mouth went droopy" is told in the past while it happens.
+  private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|died|used to|has had|have had|runs in"
       + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
-      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were"
-      + "|in (my|our|the) family)\\b");
+      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
 
   private Guards() {}
 
   /** Why the concept match does not stand in this clause, or null when it does. */
   static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
     if (negated(words, m) || FEEL_NOT.matcher(clause).find()) return Reason.NEGATED;
-    return clauseReason(clause, m.category());
+    return clauseReason(clause, m.category(), Words.startOffset(clause, m.start()));
   }
 
   /**
@@ -176,9 +197,9 @@ final class Guards {
    * is left to the encoder, which was trained on negated near-misses.
    */
   static Reason encoderReason(String clause, String category) {
-    if (CLAUSE_NEGATED.matcher(clause).find()) return Reason.NEGATED;
+    if (CLAUSE_NEGATED.matcher(clause).find() && !GOING_ON.matcher(clause).find()) return Reason.NEGATED;
     // The encoder's category is a guess, so small amounts are not exempt from "mild" here.
-    return clauseReason(clause, "encoder-" + category);
+    return clauseReason(clause, "encoder-" + category, -1);
   }
 
   /**
@@ -192,32 +213,39 @@ final class Guards {
       + " no(?! point| hope| future| reason| way out)|(have|has|had|did) not (?!(woken|responded|stopped|peed|weed|passed|eaten|drunk|come))\\w+ed"
       + "|(do|does|did) not (feel|think|seem|look) (like|that|as if))\\b)");
 
-  static Reason clauseReason(String clause, String category) {
+  /**
+   * @param mentionStart where in the clause the concept's words start, or -1 for the encoder's find
+   */
+  static Reason clauseReason(String clause, String category, int mentionStart) {
     Matcher resolved = RESOLVED.matcher(clause);
     // "he's stopped shaking now but he's not coming round": what is better is not all that is happening.
-    if (resolved.find() && !BUT_STILL.matcher(clause.substring(resolved.end())).find()) return Reason.RESOLVED;
+    boolean goingOn = GOING_ON.matcher(clause).find();
+    if (resolved.find() && !goingOn && !BUT_STILL.matcher(clause.substring(resolved.end())).find()) return Reason.RESOLVED;
     boolean strongNow = STRONG_NOW.matcher(clause).find();
-    if (!strongNow && PAST.matcher(clause).find()) return Reason.PAST;
-    if (REPORTED.matcher(clause).find()) return Reason.REPORTED;
-    if (HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
+    if (!strongNow && !goingOn && PAST.matcher(clause).find()) return Reason.PAST;
+    if (!goingOn && REPORTED.matcher(clause).find() && !WATCHING_TV.matcher(clause).find()) return Reason.REPORTED;
+    if (!goingOn && HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
     if (IDIOM.matcher(clause).find()) return Reason.IDIOM;
     if (KILLING_ME.matcher(clause).find() && !CORE_BODY.matcher(clause).find()) return Reason.IDIOM;
     boolean urgent = URGENT.matcher(clause).find();
-    if (!strongNow && !urgent) {
-      Matcher dealtWith = DEALT_WITH.matcher(clause);
-      if (dealtWith.find() && !AGAIN.matcher(clause.substring(dealtWith.end())).find()) return Reason.RESOLVED;
+    // Reading up on how many tablets it takes is a plan, not reading about it: suicide and overdose never.
+    boolean acute = ACUTE.matcher(clause).find();
+    if (mentionStart >= 0 && !NEVER_ROUTINE.contains(category) && !strongNow && !urgent && !acute) {
+      Matcher settled = SETTLED.matcher(clause);
+      if (settled.find(mentionStart) && !AGAIN.matcher(clause.substring(settled.end())).find()) return Reason.RESOLVED;
       if (ASKS_ABOUT_A_RISK.matcher(clause).find()) return Reason.HYPOTHETICAL;
-      // Looking up how many tablets it takes is a plan, not reading about it.
-      if (!NEVER_ROUTINE.contains(category) && TOLD_ABOUT.matcher(clause).find()) return Reason.REPORTED;
+      if (TOLD_ABOUT.matcher(clause).find()) return Reason.REPORTED;
     }
     if (!NEVER_MILD.contains(category) && !strongNow && !urgent && MILD.matcher(clause).find()) return Reason.MILD;
     // "I won't be around for my appointment" is intent, not a request about care.
-    if (!NEVER_ROUTINE.contains(category) && !strongNow && !urgent && ROUTINE.matcher(clause).find()) return Reason.ROUTINE;
+    if (!NEVER_ROUTINE.contains(category) && !strongNow && !urgent && !acute && ROUTINE.matcher(clause).find()) {
+      return Reason.ROUTINE;
+    }
     // Someone else swallowing something is told in the past tense while it is happening: "my 3 year old ate
     // a handful of my iron tablets"; a poisoning long ago says when (PAST: "when he was two"). Only where the
     // words say so: the encoder's category is a guess ("he's had a bad tooth" read as an overdose).
     if (!category.equals("overdose") && OTHER.matcher(clause).find() && OTHER_PAST.matcher(clause).find()
-        && !strongNow && !NOW.matcher(clause).find()) {
+        && !strongNow && !goingOn && !NOW.matcher(clause).find()) {
       return Reason.OTHER_PAST;
     }
     return null;

@@ -35,15 +35,17 @@ public final class OpenNlpUnderstanding implements Understanding {
   private final IntentModel intents;
   private final SafetyNet safety;
   private final ControlWords controlWords;
+  private final KnownLines known;
   private final long trainingMillis;
 
   private OpenNlpUnderstanding(Tokenization tokenization, Encoder encoder, IntentModel intents, SafetyNet safety,
-      ControlWords controlWords, long trainingMillis) {
+      ControlWords controlWords, KnownLines known, long trainingMillis) {
     this.tokenization = tokenization;
     this.encoder = encoder;
     this.intents = intents;
     this.safety = safety;
     this.controlWords = controlWords;
+    this.known = known;
     this.trainingMillis = trainingMillis;
   }
 
@@ -68,7 +70,7 @@ public final class OpenNlpUnderstanding implements Understanding {
     long start = System.nanoTime();
     IntentModel model = trainIntents(base.tokenization, base.encoder, examples, IntentModel.Mode.COMBINED);
     return new OpenNlpUnderstanding(base.tokenization, base.encoder, model, base.safety,
-        ControlWords.from(examples), (System.nanoTime() - start) / 1_000_000);
+        ControlWords.from(examples), KnownLines.from(examples), (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
@@ -78,13 +80,14 @@ public final class OpenNlpUnderstanding implements Understanding {
   OpenNlpUnderstanding withSafetyTrainedOn(List<TrainingData.Labelled> emergencies, List<String> nearMisses,
       List<TrainingData.Example> ordinary) {
     SafetyNet net = trainSafety(encoder, emergencies, nearMisses, ordinary);
-    return new OpenNlpUnderstanding(tokenization, encoder, intents, net, controlWords, trainingMillis);
+    return new OpenNlpUnderstanding(tokenization, encoder, intents, net, controlWords, known, trainingMillis);
   }
 
   /** The same NLU with only some intent classifiers switched on (`eval --compare`). */
   public OpenNlpUnderstanding withIntentMode(String mode) {
     IntentModel.Mode m = IntentModel.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
-    return new OpenNlpUnderstanding(tokenization, encoder, intents.withMode(m), safety, controlWords, trainingMillis);
+    return new OpenNlpUnderstanding(tokenization, encoder, intents.withMode(m), safety, controlWords, known,
+        trainingMillis);
   }
 
   private static OpenNlpUnderstanding train(Tokenization tokenization, Encoder encoder,
@@ -98,7 +101,7 @@ public final class OpenNlpUnderstanding implements Understanding {
     EmergencyHead head = EmergencyHead.of(models.emergencyHead(), rows.categories(), rows.emergencies(), rows.others());
     IntentModel intents = IntentModel.of(models.doccat(), models.intentHead(), IntentModel.Mode.COMBINED);
     return new OpenNlpUnderstanding(tokenization, encoder, intents, safetyNet(head), ControlWords.from(examples),
-        (System.nanoTime() - start) / 1_000_000);
+        KnownLines.from(examples), (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Trains the intent classifiers and the emergency head on these lines (at build time, or at start). */
@@ -210,6 +213,11 @@ public final class OpenNlpUnderstanding implements Understanding {
     int best = IntentModel.best(p);
     Intent intent = Intent.values()[best];
     double confidence = p[best];
+    Intent exact = known.intentOf(normalised);
+    if (exact != null) {
+      intent = exact;
+      confidence = Math.max(p[exact.ordinal()], KnownLines.CONFIDENCE);
+    }
     if (redFlag) {
       intent = Intent.EMERGENCY;
       confidence = Math.max(confidence, 0.95);
@@ -230,6 +238,8 @@ public final class OpenNlpUnderstanding implements Understanding {
     if (verdict.redFlag()) {
       return new Part(piece, Intent.EMERGENCY, Math.max(p[best], 0.95), true, verdict.category(), entities);
     }
+    Intent exact = known.intentOf(normalised);
+    if (exact != null) return new Part(piece, exact, Math.max(p[exact.ordinal()], KnownLines.CONFIDENCE), false, null, entities);
     if (ControlWords.CONTROL.contains(intent) && controlWords.hasContent(normalised)) {
       // "help to sleep better" is not a call for help: take the best intent that is not a command.
       best = bestWhere(p, i -> !ControlWords.CONTROL.contains(i) && i != Intent.EMERGENCY);

@@ -49,6 +49,13 @@ final class Words {
     return out;
   }
 
+  /** Where in {@code normalised} the word at {@code index} (as {@link #of} counts) starts; -1 if there is none. */
+  static int startOffset(String normalised, int index) {
+    Matcher m = TOKEN.matcher(normalised);
+    for (int i = 0; m.find(); i++) if (i == index) return m.start();
+    return -1;
+  }
+
   static String lemma(String w) {
     String irregular = IRREGULAR.get(w);
     if (irregular != null) return irregular;

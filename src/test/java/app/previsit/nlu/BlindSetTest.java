@@ -19,13 +19,13 @@ class BlindSetTest {
   // Reached after the 16 training lines that were word for word in the blind intent set were removed
   // (2026-12-02; with them: 324/338 and 23/26). Lower floors only for a reason like that one, or the one below.
   // 328/338 and 24/26 on 2026-12-07; 327/338 and 23/26 (stroke) later that day, once 540 near-misses written
-  // blind by a helper were added to training (the head learnt harder negatives). With the guard additions and
-  // the suicide route that followed, false alarms fell 45/333 -> 36/333 here and 30/270 -> 25/270 on the second
-  // blind set, whose recall did not move.
+  // blind by a helper were added to training (the head learnt harder negatives). False alarms went 45/333 ->
+  // 36/333 with that day's guard cues, and back to 39/333 when a review showed the wider cues cancelling
+  // real emergencies ("they discharged him yesterday, his face is drooping") and they were narrowed.
   private static final double RECALL_FLOOR = 0.965;        // 327/338 = 0.967
   private static final double WORST_CATEGORY_FLOOR = 0.88; // 23/26 = 0.885
-  private static final double FALSE_ALARM_CEILING = 0.11;  // 36/333 = 0.108 (0.135 at the start of 2026-12-07)
-  private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.907 (0.881 before 365 blind-written lines)
+  private static final double FALSE_ALARM_CEILING = 0.12;  // 39/333 = 0.117 (0.135 at the start of 2026-12-07)
+  private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.910 (0.881 before 365 blind-written lines)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
 
@@ -54,9 +54,10 @@ class BlindSetTest {
     assertEquals(260, e.recall().total());
     assertEquals(270, e.falseAlarms().total());
     String report = e.report(false);
-    assertTrue(e.recall().rate() >= 0.94, report);
+    // End of the second session of 2026-12-07: 247/260 = 0.950, 0.90, 28/270 = 0.104.
+    assertTrue(e.recall().rate() >= 0.945, report);
     assertTrue(e.worstCategoryRecall() >= 0.90, report);
-    assertTrue(e.falseAlarms().rate() <= 0.095, report); // 25/270 = 0.093 later on 2026-12-07
+    assertTrue(e.falseAlarms().rate() <= 0.105, report);
   }
 
   @Test
@@ -87,7 +88,10 @@ class BlindSetTest {
     // 0.976 on 2026-12-02 once 585 lines written blind by a helper were added (the rules never saw them;
     // before, every line had been written with the rules and 0.993 were caught).
     assertTrue(e.recall().rate() >= 0.97, e.report(true));
-    assertTrue(e.falseAlarms().rate() <= 0.05, e.report(true));
+    // 0.032 once guard cues were fitted to the near-misses of 2026-12-07; 0.084 over 1,381 after a review made
+    // those cues safe (they stand aside whenever anything is going on) and 360 more long near-misses, written
+    // blind, were added: most of them mention the emergency in one clause and calm it in another.
+    assertTrue(e.falseAlarms().rate() <= 0.09, e.report(true));
   }
 
   private static String read(String resource) throws Exception {

@@ -75,7 +75,13 @@ class GuardsTest {
       "they sent him home from A&E yesterday and now he's having another seizure|seizure",
       "can you help, my chest pain is crushing and spreading to my arm|cardiac",
       "my mum has gone down in the shop and isn't answering|collapse",
-      "he was fine an hour ago, now he's fitting and it won't stop|seizure"})
+      "he was fine an hour ago, now he's fitting and it won't stop|seizure",
+      "They discharged him yesterday, his face is drooping on one side|stroke",
+      "she is ok one min next min she is fitting|seizure",
+      "i had a stroke yrs ago, my face has dropped again|stroke",
+      "can you die from a nut allergy my daughters throat is closing up|anaphylaxis",
+      "my nan was watching telly and her face dropped on one side|stroke",
+      "done 10 puffs as per his asthma action plan, still struggling to breathe|breathing"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);

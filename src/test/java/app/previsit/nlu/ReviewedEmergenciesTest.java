@@ -1,0 +1,33 @@
+package app.previsit.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Emergencies written on 2026-12-07 by a reviewer who read the guards and tried to get past them: a
+ * calming word or a question beside a new emergency ("they discharged him yesterday, his face is
+ * drooping"; "how quickly can someone get here, my husband is not breathing"). On the build before that
+ * review 25 of the 171 were missed, and the guards added that day missed more; now 8 are (the
+ * reviewer's harder ones: a plan split over two clauses, a dose the concepts do not count, a rope bought). Not blind:
+ * the reviewer saw the rules, which is the point. The floor keeps those guards from coming back.
+ */
+class ReviewedEmergenciesTest {
+  @Test
+  void aCalmingWordBesideAnEmergencyDoesNotCancelIt() throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (InputStream in = getClass().getResourceAsStream("/nlu/reviewed-emergencies.txt")) {
+      for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) if (!l.isBlank()) lines.add(l);
+    }
+    assertEquals(171, lines.size());
+    OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
+    List<String> missed = new ArrayList<>();
+    for (String l : lines) if (!nlu.analyse(l).redFlag()) missed.add(l);
+    assertTrue(missed.size() <= 8, missed.size() + " missed: " + missed);
+  }
+}
