@@ -21,10 +21,11 @@ final class Guards {
       "denies", "free");
   /** "can not stop the bleeding", "will not wake": inability is a symptom, not a denial. */
   private static final Set<String> MODALS = Set.of("can", "could", "will", "cannot");
+  private static final Set<String> NOT_JOKING = Set.of("joking", "kidding", "lying", "exaggerating");
   private static final Set<String> ONGOING = Set.of("stop", "stopped", "stopping", "ended", "worked", "working",
       "helped", "helping", "improved", "improving", "gone", "eased", "settled", "better");
   private static final Pattern FEEL_NOT = Pattern.compile("\\b(do|does|did) not (feel|think|seem|look)"
-      + " (like|that|as if|i am|he is|she is)\\b");
+      + " (like|that|as if)\\b(?! (he|she|they|it) (is|are) (breathing|awake|conscious|responding))");
 
   private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|just now|at the moment|currently|suddenly"
       + "|all of a sudden|this (morning|afternoon|evening)|tonight|today|minutes ago|an hour ago|hours ago"
@@ -42,16 +43,16 @@ final class Guards {
 
   private static final Pattern BUT_STILL = Pattern.compile("\\bbut\\b.{0,40}\\b(not|still|can not|cannot|will not"
       + "|worse|will|going to|gonna|tonight)\\b");
-  private static final Pattern PAST = Pattern.compile("\\b(years? ago|yrs? ago|months ago|weeks ago|last (year|month|week"
+  private static final Pattern PAST = Pattern.compile("\\b(years? ago|yrs? ago|months ago|weeks ago|(?<!(same as|like) )last (year|month|week"
       + "|term|summer|winter|spring|autumn|christmas|time)|in (19|20)\\d\\d|since (19|20)\\d\\d"
       + "|as an? (child|kid|baby|teenager|toddler|teen)|when (i|he|she|we|they) (was|were) (young|little|small|a|an"
       + "|toddler|baby|child|kid|kids|children|teenager|teenagers|teen|teens"
       + "|at|in|\\d+|two|three|four|five|first)|used to|back in|history of|in my (teens|twenties|thirties|forties"
       + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
       + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
-      + "|aged? \\d+|at age \\d+|none for|(was|were) (in )?(19|20)\\d\\d(?![\\d.:/])|in the ((19|20)\\d0s|fifties|sixties|seventies)|in (his|her|their|my) (twenties|thirties|forties|fifties|sixties|seventies|eighties)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
+      + "|at age \\d+|none for|(was|were) (in )?(19|20)\\d\\d(?![\\d.:/])|in the ((19|20)\\d0s|fifties|sixties|seventies)|in (his|her|their|my) (twenties|thirties|forties|fifties|sixties|seventies|eighties)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
   private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
-      + "|home|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
+      + "|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
       + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
       + "|calmed down|gone away|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
       + "|with|by|once|since)|(i am|it is|feel) (fine"
@@ -63,7 +64,7 @@ final class Guards {
   private static final Pattern HYPOTHETICAL = Pattern.compile("(^|[,;] )(if|what if)\\b|\\b(what|how) (should|do|would"
       + "|to|can|will) .{0,14}\\bif\\b|\\b(what if|in case|just in case|what (are|is) the"
       + " (signs?|symptoms?|warning|difference)|(signs|symptoms|warning signs) of|how (do|would|can|should|will)"
-      + " (i|you|we|they|someone|one) (know|tell|recognise|recognize|spot)|what happens|is it possible|risk of|at risk|chance of|one day|some day|in the future|how much .{0,30}too"
+      + " (i|you|we|they|someone|one) (know|tell|recognise|recognize|spot)|what happens (if|when)|is it possible (that|for|to (get|have|die|overdose))|risk of|at risk|chance of|one day (i|he|she|we|they|you)|some day|in the future|how much .{0,30}too"
       + " (much|many)|how long should|difference between|should i (get|carry)|would it be"
       + "|(worried|worry|worrying|scared|afraid|anxious|fear|frightened|terrified)\\b.{0,40}\\b(will|would|might"
       + "|could|ever|one day|again)|(worried|scared|afraid|frightened) (about|of) (having|getting|another)"
@@ -72,36 +73,36 @@ final class Guards {
       + "|have|die|overdose)|is .{0,30} normal|is .{0,30} dangerous|would (a|an|that)|does (a|an) |if (you|your"
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
       // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets".
-      + "|fewer|reduce|reducing|cut down|cutting down|avoid|avoiding|prevent|preventing|stop getting|stop having"
+      + "|fewer|reduce|reducing|cut down|cutting down|(?<!(tablets|pills|them|it) to )avoid|avoiding|prevent|preventing|stop getting|stop having"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
   private static final Pattern REPORTED = Pattern.compile("\\b(i read|awareness (week|day|month|campaign|talk|training|course|session|event)|i have read|reading about|been reading|printed"
       + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
       + " (news|programme|post|video|article|telly|tv)|that|it|something|somewhere|online)|seen (a|an|on)|watched"
-      + "|watching|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
+      + "|watching (a|the|this|that) (film|programme|program|video|show|documentary|series)|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
       + "|twitter|reddit|mumsnet|forum|programme|podcast|blog|the news|on the radio|on telly|on tv|heard (that|about)"
-      + "|told me about|is it true|film|movie|a book|course|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
-      + "|a post|magazine|talking about|talked about|letter about|sent me|(saw|seen|watched|heard|found|looked up"
+      + "|told me about|is it true|film|movie|a book|(?<!of )course(?! of)|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
+      + "|a post|magazine|talking about|talked about|letter about|sent me (a|an|the|some) (link|article|video|post|leaflet|page)|(saw|seen|watched|heard|found|looked up"
       + "|googled|searched|listened to) (about|on|that|a|an|some|it|this)|according to|apparently|they say|people say"
-      + "|someone said|said that|news|story|episode|series|soap|drama|character|novel|study|research|journal"
-      + "|survey|video|clip|reel|thread|whatsapp|influencer|celebrity|advert|campaign|charity|first aid|lecture"
+      + "|someone said|said that|news|(tv|telly|netflix|last|latest|new) (episode|series)|(episode|series) (of|about|on)"
+      + "|soap|drama|character|novel|study|research|journal|survey|video (on|about|of)|clip|reel|thread|whatsapp|influencer|celebrity|advert|campaign|charity|first aid|lecture"
       + "|essay|assignment|google|in the paper|on the telly|on the radio|a show)\\b");
   private static final Pattern IDIOM = Pattern.compile("\\b(dying (to|for)|could (murder|kill for)|kill for"
-      + "|death of me|to death|died laughing|die of embarrassment|heart attack when|(give|giving|gives|gave) me a"
+      + "|death of me|(bored|scared|worried|sick|tired|freezing|frozen) to death|died laughing|die of embarrassment|heart attack when|(give|giving|gives|gave) me a"
       + " (heart attack|stroke)|early grave|heart (is |was )?broken|broken heart|heartbroken|heart sank|heart skipped"
       + "|choked on my|phone is dead|allergic to (mondays|work|exercise|housework)|bleeding money"
       + "|drowning in|suffocating in|meltdown|sweating bullets|shaking like a leaf|turned to jelly|overdose of (information|sugar|tv|work|emails|caffeine)"
       + "|legs (are|were) dead|fit note|fit for work|fit to (work|drive|fly)|keep fit|get fit|fit and well|(car|phone) battery|battery is (dead|flat)|brain is bleeding|head is exploding with|end of me|kill yourself laughing"
-      + "|i died when|suspense|bleeding heart|nerves are shot|starving to death|going to kill (my|him|her)"
-      + "|will kill (my|him|her)|(nearly|almost|practically|virtually) (died|had a heart attack|killed|choked|collapsed"
-      + "|fainted|passed out|had a stroke)|when i (saw|got|heard|opened|read)|when (they|she|he) told|laugh|laughing"
+      + "|i died when|suspense|bleeding heart|nerves are shot|starving to death"
+      + "|(going to|will|gonna) kill (my (husband|wife|partner|mum|mam|dad|boss|kids|son|daughter|brother|sister)|him\\b(?!self)|her\\b(?!self))"
+      + "|(nearly|almost|practically|virtually) (died|had a heart attack|killed|had a stroke)|laugh|laughing"
       + "|laughed|lol|haha|joke|joking|figuratively|metaphor|boredom|embarrass|cringe|literally dying"
       // Declining a question is not being unresponsive: "I'd rather not answer that".
       + "|(rather|prefer|like) not (to )?answer(ing)?|not answering (that|this|those|these|the question)"
       // Other senses of the same words: a fitting of a coil or a hearing aid; a request about how to be spoken to.
-      + "|(the|a|an|coil|implant|aid|lens|pessary) fitting|fitting appointment"
-      + "|please (speak|talk)|(speak|talk) (slowly|slow|simply|clearly|loudly|up)"
-      + "|(can|could|would) (you|the doctor|the gp|they) (please )?(speak|talk)"
+      + "|(coil|implant|aid|lens|pessary) fitting|fitting (appointment|for)"
+      + "|(please|can you|could you|would you|ask (the )?(doctor|gp) to) (\\w+ )?(speak|talk) (more )?(slowly|slower|slow|simply"
+      + "|clearly|loudly|louder|up)"
       + "|(feel|felt|feeling) like (i have been |i had been |i was )?hit by a bus"
       + "|(heat|weather|traffic|office|room|house|crowd)\\b.{0,20}\\bsuffocating|gasping for a (fag|cigarette"
       + "|smoke|drink|cuppa|brew|tea|coffee|pint)|fit to burst|(would|will|it would|it will) kill me to"
@@ -138,7 +139,14 @@ final class Guards {
       + "|(has|have) (got )?(crushing|severe|terrible|awful|sudden)"
       + "|(has|have|is|are) (just |now )?(gone|turned|going|turning) (blue|grey|gray|purple|floppy|limp|white|pale|cold)"
       + "|(is|are|am) (still |now )?(crushing|closing|swelling|not breathing|not responding|unconscious|unresponsive"
-      + "|floppy|blue|grey|fitting|seizing|bleeding|choking|drooping|collapsed))\\b");
+      + "|floppy|blue|grey|fitting|seizing|bleeding|choking|drooping|collapsed)"
+      // Present states and inabilities said plainly: "face droopy and slurring", "lips going blue", "can not wake him".
+      + "|(is|are|am) (\\w+ )?(droopy|slurring|slurred|mottled|gasping|jerking|sweating|grey|gray|blue)"
+      // Not "(it) would not stop" told of last week: the past tense of an inability is past.
+      + "|(going|turning) (blue|grey|gray|purple)|(?<!(would|did|could|had) )(can not|cannot|cant|will not|wont|not)"
+      + " (breathe|wake|speak|talk|lift"
+      + "|swallow|get (his|her|my|the)? ?words|stop|respond|come round)|not (breathing|responding|waking|coming round)"
+      + "|spreading|sweating|worst (headache|pain|ever)|thunderclap)\\b");
   /** Where someone was when it happened, not something watched about it: "my nan was watching telly and…". */
   private static final Pattern WATCHING_TV = Pattern.compile("\\b(was|were|is|are) watching (the )?(telly|tv|television)\\b");
   /** Anything after a settled event that says something is happening again or still. */
@@ -225,7 +233,7 @@ final class Guards {
     if (!strongNow && !goingOn && PAST.matcher(clause).find()) return Reason.PAST;
     if (!goingOn && REPORTED.matcher(clause).find() && !WATCHING_TV.matcher(clause).find()) return Reason.REPORTED;
     if (!goingOn && HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
-    if (IDIOM.matcher(clause).find()) return Reason.IDIOM;
+    if (!goingOn && IDIOM.matcher(clause).find()) return Reason.IDIOM;
     if (KILLING_ME.matcher(clause).find() && !CORE_BODY.matcher(clause).find()) return Reason.IDIOM;
     boolean urgent = URGENT.matcher(clause).find();
     // Reading up on how many tablets it takes is a plan, not reading about it: suicide and overdose never.
@@ -236,7 +244,7 @@ final class Guards {
       if (ASKS_ABOUT_A_RISK.matcher(clause).find()) return Reason.HYPOTHETICAL;
       if (TOLD_ABOUT.matcher(clause).find()) return Reason.REPORTED;
     }
-    if (!NEVER_MILD.contains(category) && !strongNow && !urgent && MILD.matcher(clause).find()) return Reason.MILD;
+    if (!NEVER_MILD.contains(category) && !strongNow && !urgent && !goingOn && MILD.matcher(clause).find()) return Reason.MILD;
     // "I won't be around for my appointment" is intent, not a request about care.
     if (!NEVER_ROUTINE.contains(category) && !strongNow && !urgent && !acute && ROUTINE.matcher(clause).find()) {
       return Reason.ROUTINE;
@@ -268,6 +276,8 @@ final class Guards {
       if (i > m.start() && !(i + 1 <= m.end() && m.covered()[i + 1])) continue;
       // "can not stop", "will not wake", "won't feed": inability or refusal is the symptom.
       if (w.equals("not") && i > 0 && MODALS.contains(words.get(i - 1).text())) continue;
+      // "not joking, I've taken all my tablets": it is the joke that is denied.
+      if (i + 1 < words.size() && NOT_JOKING.contains(words.get(i + 1).text())) continue;
       // "has not stopped", "hasn't helped": it is the relief that is denied, not the symptom.
       if (i + 1 < words.size() && ONGOING.contains(words.get(i + 1).text())) continue;
       if (w.equals("never") && followedBy(words, i, "before")) continue;

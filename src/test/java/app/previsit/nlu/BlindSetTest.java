@@ -24,7 +24,9 @@ class BlindSetTest {
   // real emergencies ("they discharged him yesterday, his face is drooping") and they were narrowed.
   private static final double RECALL_FLOOR = 0.965;        // 327/338 = 0.967
   private static final double WORST_CATEGORY_FLOOR = 0.88; // 23/26 = 0.885
-  private static final double FALSE_ALARM_CEILING = 0.12;  // 39/333 = 0.117 (0.135 at the start of 2026-12-07)
+  // 45/333 once a second review made every guard stand aside beside something going on: 45 more of its 65
+  // emergencies caught (ReviewedEmergenciesTest) for 6 more false alarms here.
+  private static final double FALSE_ALARM_CEILING = 0.14;  // 45/333 = 0.135 (0.135 at the start of 2026-12-07)
   private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.910 (0.881 before 365 blind-written lines)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
@@ -54,10 +56,11 @@ class BlindSetTest {
     assertEquals(260, e.recall().total());
     assertEquals(270, e.falseAlarms().total());
     String report = e.report(false);
-    // End of the second session of 2026-12-07: 247/260 = 0.950, 0.90, 28/270 = 0.104.
-    assertTrue(e.recall().rate() >= 0.945, report);
+    // End of the second session of 2026-12-07: 248/260 = 0.954, 0.90, 35/270 = 0.130 (28/270 before the second
+    // review's guard changes, which caught 45 more of its 65 emergencies).
+    assertTrue(e.recall().rate() >= 0.95, report);
     assertTrue(e.worstCategoryRecall() >= 0.90, report);
-    assertTrue(e.falseAlarms().rate() <= 0.105, report);
+    assertTrue(e.falseAlarms().rate() <= 0.135, report);
   }
 
   @Test
@@ -91,7 +94,8 @@ class BlindSetTest {
     // 0.032 once guard cues were fitted to the near-misses of 2026-12-07; 0.084 over 1,381 after a review made
     // those cues safe (they stand aside whenever anything is going on) and 360 more long near-misses, written
     // blind, were added: most of them mention the emergency in one clause and calm it in another.
-    assertTrue(e.falseAlarms().rate() <= 0.09, e.report(true));
+    // 0.092 after the second review (guards stand aside beside anything going on).
+    assertTrue(e.falseAlarms().rate() <= 0.10, e.report(true));
   }
 
   private static String read(String resource) throws Exception {

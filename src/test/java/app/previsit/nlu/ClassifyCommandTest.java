@@ -75,7 +75,7 @@ class ClassifyCommandTest {
     // Floors below today's figures (0.964 recall, 9.9% and 3.1% false alarms on 2026-12-07, once 900 long
     // near-misses written blind were added): a broken head or fold split fails.
     assertTrue(cv.recall().rate() >= 0.95, cv.report(false));
-    assertTrue(cv.falseAlarms().rate() <= 0.11 && cv.ordinaryFalseAlarms().rate() <= 0.04, cv.report(false));
+    assertTrue(cv.falseAlarms().rate() <= 0.13 && cv.ordinaryFalseAlarms().rate() <= 0.04, cv.report(false));
     String out = run(new byte[0], "eval", "--safety-folds", "2");
     assertTrue(out.contains("red_flag_recall=") && out.contains("ordinary_false_alarm_rate="), out);
   }
