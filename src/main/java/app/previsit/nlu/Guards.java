@@ -205,9 +205,15 @@ final class Guards {
    * is left to the encoder, which was trained on negated near-misses.
    */
   static Reason encoderReason(String clause, String category) {
-    if (CLAUSE_NEGATED.matcher(clause).find() && !GOING_ON.matcher(clause).find()) return Reason.NEGATED;
+    Reason denied = clauseDenial(clause);
+    if (denied != null) return denied;
     // The encoder's category is a guess, so small amounts are not exempt from "mild" here.
     return clauseReason(clause, "encoder-" + category, -1);
+  }
+
+  /** {@link Reason#NEGATED} when the whole clause is denied and nothing is going on beside it, else null. */
+  static Reason clauseDenial(String clause) {
+    return CLAUSE_NEGATED.matcher(clause).find() && !GOING_ON.matcher(clause).find() ? Reason.NEGATED : null;
   }
 
   /**

@@ -71,7 +71,11 @@ final class SafetyNet {
     if (!encoderFinds(s, vector, intentEmergency, firstCancel == null)) {
       return new Verdict(false, null, null, firstCancel, s.emergency());
     }
-    Guards.Reason r = Guards.encoderReason(normalised, s.category());
+    // Over a guard-cancelled concept the encoder had to be nearly certain (overrideThreshold): asking the same
+    // guards again would cancel it again ("im going to kill my self tonight", 1.00), so only a denial of the
+    // whole clause still counts.
+    Guards.Reason r = firstCancel == null ? Guards.encoderReason(normalised, s.category())
+        : Guards.clauseDenial(normalised);
     if (r != null) return new Verdict(false, null, null, r, s.emergency());
     return new Verdict(true, s.category(), "encoder", null, s.emergency());
   }

@@ -31,8 +31,9 @@ class ReviewedEmergenciesTest {
   /**
    * A second review the same day, against the guards as the first one left them: 65 new emergencies
    * ("i do not think he is breathing", "dad aged 70 crushing chest pain and grey", "could the doctor speak
-   * to me, my husband collapsed and is grey"), all missed then; 45 caught once every guard stands aside
-   * beside something going on and the widest old cues were narrowed.
+   * to me, my husband collapsed and is grey"), of which the build at the start of the day caught 3. 46 are
+   * caught once every guard stands aside beside something going on, the widest old cues are narrowed and a
+   * nearly certain encoder is no longer cancelled by the guards it overrules.
    */
   @Test
   void theSecondReviewsEmergenciesStayCaught() throws Exception {
@@ -41,7 +42,7 @@ class ReviewedEmergenciesTest {
     OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
     List<String> missed = new ArrayList<>();
     for (String l : lines) if (!nlu.analyse(l).redFlag()) missed.add(l);
-    assertTrue(missed.size() <= 20, missed.size() + " missed: " + missed);
+    assertTrue(missed.size() <= 19, missed.size() + " missed: " + missed);
   }
 
   private List<String> read(String resource) throws Exception {
