@@ -72,7 +72,8 @@ final class Guards {
       + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|could (it|this|that|these|my \\w+) be|can (you|a|an|someone) (get"
       + "|have|die|overdose)|is .{0,30} normal|is .{0,30} dangerous|would (a|an|that)|does (a|an) |if (you|your"
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
-      // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets".
+      // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets"; but taking
+      // tablets "to avoid being a burden" is the overdose, not a wish (a review, 2026-12-07).
       + "|fewer|reduce|reducing|cut down|cutting down|(?<!(tablets|pills|them|it) to )avoid|avoiding|prevent|preventing|stop getting|stop having"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");

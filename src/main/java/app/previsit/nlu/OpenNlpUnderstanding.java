@@ -95,9 +95,9 @@ public final class OpenNlpUnderstanding implements Understanding {
     long start = System.nanoTime();
     // The models trained at build time when they come from these very lines; otherwise train now.
     String fingerprint = ShippedModels.fingerprint(encoder.model().name(), examples, emergencies, nearMisses);
-    ShippedModels.Models models = ShippedModels.read(fingerprint)
-        .orElseGet(() -> trainModels(tokenization, encoder, examples, emergencies, nearMisses));
     SafetyRows rows = SafetyRows.of(encoder, emergencies, nearMisses, examples);
+    ShippedModels.Models models = ShippedModels.read(fingerprint)
+        .orElseGet(() -> trainModels(tokenization, encoder, examples, rows));
     EmergencyHead head = EmergencyHead.of(models.emergencyHead(), rows.categories(), rows.emergencies(), rows.others());
     IntentModel intents = IntentModel.of(models.doccat(), models.intentHead(), IntentModel.Mode.COMBINED);
     return new OpenNlpUnderstanding(tokenization, encoder, intents, safetyNet(head), ControlWords.from(examples),
@@ -107,10 +107,14 @@ public final class OpenNlpUnderstanding implements Understanding {
   /** Trains the intent classifiers and the emergency head on these lines (at build time, or at start). */
   static ShippedModels.Models trainModels(Tokenization tokenization, Encoder encoder,
       List<TrainingData.Example> examples, List<TrainingData.Labelled> emergencies, List<String> nearMisses) {
+    return trainModels(tokenization, encoder, examples, SafetyRows.of(encoder, emergencies, nearMisses, examples));
+  }
+
+  private static ShippedModels.Models trainModels(Tokenization tokenization, Encoder encoder,
+      List<TrainingData.Example> examples, SafetyRows rows) {
     // The two are independent: train them on two cores at once.
     java.util.concurrent.CompletableFuture<IntentModel> intentsLater = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> trainIntents(tokenization, encoder, examples, IntentModel.Mode.COMBINED));
-    SafetyRows rows = SafetyRows.of(encoder, emergencies, nearMisses, examples);
     EmergencyHead head = EmergencyHead.train(rows.categories(), rows.emergencies(), rows.others());
     IntentModel intents = intentsLater.join();
     return new ShippedModels.Models(intents.doccat(), intents.head(), head.model());
