@@ -22,14 +22,15 @@ final class IntentModel {
   /** The regression's training settings (part of the shipped models' fingerprint). */
   static final double L2 = 1e-4;
   static final int EPOCHS = 30;
+  static final String SETTINGS = "linear " + L2 + "/" + EPOCHS;
 
   private static final Intent[] INTENTS = Intent.values();
 
   private final IntentClassifier doccat;
-  private final SoftmaxRegression head;
+  private final VectorClassifier head;
   private final Mode mode;
 
-  private IntentModel(IntentClassifier doccat, SoftmaxRegression head, Mode mode) {
+  private IntentModel(IntentClassifier doccat, VectorClassifier head, Mode mode) {
     this.doccat = doccat;
     this.head = head;
     this.mode = mode;
@@ -44,12 +45,14 @@ final class IntentModel {
     // Balanced classes: emergency and concern have more lines than the commands, and should not win by number.
     double[] w = new double[n];
     for (int i = 0; i < n; i++) w[i] = (double) n / (INTENTS.length * counts[y[i]]);
-    SoftmaxRegression head = SoftmaxRegression.train(x, y, INTENTS.length, w, L2, EPOCHS);
+    // A hidden layer (as the emergency head has) measured 0.909-0.911 in 5-fold cross-validation against
+    // 0.902, but 0.902 against 0.912 on the blind intents, 2026-12-07: not worth its training time here.
+    VectorClassifier head = SoftmaxRegression.train(x, y, INTENTS.length, w, L2, EPOCHS);
     return new IntentModel(doccat, head, mode);
   }
 
   /** A model from classifiers trained before (shipped in the jar). */
-  static IntentModel of(IntentClassifier doccat, SoftmaxRegression head, Mode mode) {
+  static IntentModel of(IntentClassifier doccat, VectorClassifier head, Mode mode) {
     return new IntentModel(doccat, head, mode);
   }
 
@@ -57,7 +60,7 @@ final class IntentModel {
     return doccat;
   }
 
-  SoftmaxRegression head() {
+  VectorClassifier head() {
     return head;
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * mention — clinical {@link Concepts} over the words, and the {@link EmergencyHead} over the part's
  * encoder vector — then {@link Guards} decide whether it stands. A concept that the guards cancel
  * (a negation, the past) also silences the encoder unless the encoder is nearly certain, because the
- * words said clearly why it is not one. The encoder's view is three votes (the head's regression, its
+ * words said clearly why it is not one. The encoder's view is three votes (the head's classifier, its
  * nearest training lines, the intent model) combined in {@link #encoderFinds}. Immutable, so thread-safe.
  */
 final class SafetyNet {
@@ -16,20 +16,20 @@ final class SafetyNet {
     static final Verdict NONE = new Verdict(false, null, null, null, 0);
   }
 
-  /** Categories whose regression finds need no second opinion. */
+  /** Categories whose classifier finds need no second opinion from the nearest lines. */
   private static final java.util.Set<String> UNCONFIRMED = java.util.Set.of("suicide", "overdose");
-  /** A regression score at which the nearest lines are not asked. */
+  /** A classifier score at which the nearest lines are not asked. */
   static final double SURE = 0.8;
-  /** The weighted share of emergencies among the nearest training lines that confirms the regression. */
+  /** The weighted share of emergencies among the nearest training lines that confirms the classifier. */
   static final double NEIGHBOURS_AGREE = 0.4;
   /** The intent model's probability of an emergency below which the encoder's find is not confirmed. */
   static final double INTENT_AGREES = 0.1;
-  /** The nearest lines' emergency share that finds an emergency with a weaker regression, and its minimums. */
+  /** The nearest lines' emergency share that finds an emergency with a weaker classifier score, and its minimums. */
   static final double LINES_ALONE = 0.8;
   static final double LINES_ALONE_REGRESSION = 0.1;
   static final double LINES_ALONE_INTENT = 0.2;
   /**
-   * Suicide, the category the blind sets miss most, is also found where the regression only leans
+   * Suicide, the category the blind sets miss most, is also found where the classifier only leans
    * towards it (≥ 0.3) and the intent model agrees a little more (≥ 0.2). Chosen by `eval --safety-folds 5`
    * on 2026-12-07: 155 -> 158 of 170 suicide lines, for 2 more of 1,021 near-misses and 2 more of 2,791
    * other lines.
@@ -81,9 +81,10 @@ final class SafetyNet {
   }
 
   /**
-   * Whether the encoder's views find an emergency in a clause: the regression, confirmed by the nearest
+   * Whether the encoder's views find an emergency in a clause: the head's classifier (a logistic regression
+   * until 2026-12-07, a hidden layer since; the thresholds were chosen for the regression and kept), confirmed by the nearest
    * lines (unless it is sure) and by the intent model; or, where no concept was cancelled, the nearest
-   * lines nearly all emergencies while the regression only leans that way ("there's a rope in the
+   * lines nearly all emergencies while the classifier only leans that way ("there's a rope in the
    * garage": regression 0.19, nearest lines 0.94), because a regression over a few thousand lines
    * draws one boundary for all the indirect ways of saying it. Thresholds chosen by `eval
    * --safety-folds 5` (own lines, head trained without the fold): the confirmations took other intents'
@@ -91,7 +92,7 @@ final class SafetyNet {
    * of 1,422 emergencies for 6 of 2,426 other lines.
    */
   private boolean encoderFinds(EmergencyHead.Score s, float[] vector, double intentEmergency, boolean nothingCancelled) {
-    double regression = s.emergency();
+    double regression = s.emergency(); // the head's classifier
     double needed = nothingCancelled ? threshold : overrideThreshold;
     if (regression >= needed) {
       // Suicide and overdose are said in too many indirect ways for the nearest lines to know them all

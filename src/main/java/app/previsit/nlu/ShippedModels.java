@@ -29,10 +29,10 @@ final class ShippedModels {
   static final String RESOURCE = "/nlu/models.bin";
   private static final int MAGIC = 0x50564d31; // "PVM1"
   /** Raise when training code changes in a way the settings below do not show. */
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   /** What the file holds. */
-  record Models(IntentClassifier doccat, SoftmaxRegression intentHead, SoftmaxRegression emergencyHead) {}
+  record Models(IntentClassifier doccat, VectorClassifier intentHead, VectorClassifier emergencyHead) {}
 
   private ShippedModels() {}
 
@@ -43,8 +43,8 @@ final class ShippedModels {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       update(sha, "format " + FORMAT + "; encoder " + encoderModel
           + "; doccat " + IntentClassifier.ITERATIONS + "/" + IntentClassifier.CUTOFF
-          + "; intents " + IntentModel.L2 + "/" + IntentModel.EPOCHS
-          + "; emergencies " + EmergencyHead.L2 + "/" + EmergencyHead.EPOCHS);
+          + "; intents " + IntentModel.SETTINGS
+          + "; emergencies " + EmergencyHead.SETTINGS);
       for (TrainingData.Example e : examples) update(sha, "x\t" + e.intent().label() + "\t" + e.text());
       for (TrainingData.Labelled e : emergencies) update(sha, "e\t" + e.label() + "\t" + e.text());
       for (String t : nearMisses) update(sha, "n\t" + t);
@@ -87,7 +87,7 @@ final class ShippedModels {
       byte[] doccat = in.readNBytes(length);
       if (doccat.length != length) return Optional.empty();
       IntentClassifier classifier = IntentClassifier.of(new DoccatModel(new ByteArrayInputStream(doccat)));
-      return Optional.of(new Models(classifier, SoftmaxRegression.read(in), SoftmaxRegression.read(in)));
+      return Optional.of(new Models(classifier, VectorClassifier.read(in), VectorClassifier.read(in)));
     } catch (IOException | RuntimeException e) {
       // A damaged or foreign file costs only the start-up time: the caller trains instead.
       return Optional.empty();

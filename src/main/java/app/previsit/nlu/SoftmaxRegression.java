@@ -6,7 +6,8 @@ package app.previsit.nlu;
  * train in well under a second; prediction is one small matrix-vector product. Immutable once
  * trained, so thread-safe.
  */
-final class SoftmaxRegression {
+final class SoftmaxRegression implements VectorClassifier {
+  static final byte KIND = 'L';
   private final int classes;
   private final float[][] w; // [class][dimension + 1], last column the bias
 
@@ -77,8 +78,8 @@ final class SoftmaxRegression {
     return new SoftmaxRegression(w);
   }
 
-  /** Class probabilities for one vector. */
-  double[] probabilities(float[] x) {
+  @Override
+  public double[] probabilities(float[] x) {
     double[] p = new double[classes];
     probabilities(w, x, p);
     return p;
@@ -96,12 +97,14 @@ final class SoftmaxRegression {
     softmax(p);
   }
 
-  int classes() {
+  @Override
+  public int classes() {
     return classes;
   }
 
-  /** Writes the weights (see {@link #read}); a trained model ships in the jar this way. */
-  void write(java.io.DataOutputStream out) throws java.io.IOException {
+  @Override
+  public void write(java.io.DataOutputStream out) throws java.io.IOException {
+    out.writeByte(KIND);
     out.writeInt(classes);
     out.writeInt(w[0].length);
     for (float[] row : w) for (float f : row) out.writeFloat(f);

@@ -1,0 +1,25 @@
+package app.previsit.nlu;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/** A trained classifier over encoder vectors: a straight boundary ({@link SoftmaxRegression}) or a bent one ({@link HiddenLayerClassifier}). */
+sealed interface VectorClassifier permits SoftmaxRegression, HiddenLayerClassifier {
+  /** Class probabilities for one vector. */
+  double[] probabilities(float[] x);
+
+  int classes();
+
+  /** Writes the kind and the weights (see {@link #read}); trained models ship in the jar this way. */
+  void write(DataOutputStream out) throws IOException;
+
+  static VectorClassifier read(DataInputStream in) throws IOException {
+    int kind = in.readByte();
+    return switch (kind) {
+      case SoftmaxRegression.KIND -> SoftmaxRegression.read(in);
+      case HiddenLayerClassifier.KIND -> HiddenLayerClassifier.read(in);
+      default -> throw new IOException("unknown classifier kind " + kind);
+    };
+  }
+}
