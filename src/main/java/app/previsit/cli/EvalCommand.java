@@ -55,6 +55,8 @@ public final class EvalCommand implements Command {
       System.out.println("\n== second blind safety set intents/test/blind2/ (written 2026-12-07; figures only)");
       System.out.print(SafetyEvaluation.of(nlu, TrainingData.secondBlindEmergencies(), TrainingData.secondBlindNearMisses())
           .report(false));
+      System.out.println("\n== third blind set intents/test/blind3/ (ordinary GP talk in the emergencies' words; figures only)");
+      System.out.print(SafetyEvaluation.of(nlu, List.of(), TrainingData.thirdBlindOrdinary()).report(false));
       System.out.println("\n== blind intent set intents/test/blind/heldout.tsv (figures only)");
       System.out.print(Evaluation.of(nlu, TrainingData.blindIntents(), List.of()).report(false));
     }
@@ -66,9 +68,9 @@ public final class EvalCommand implements Command {
     return """
         usage: eval [--data FILE.tsv | --folds K | --safety-folds K | --compare | --own-safety]
           (none)        the held-out set in intents/test/ (accuracy, macro-F1, per-intent P/R/F1, confusion,
-                        misclassified lines), then the blind sets in intents/test/blind/ and intents/test/blind2/:
-                        red-flag recall per category, false alarms per near-miss kind, intent accuracy and
-                        macro-F1 (figures only)
+                        misclassified lines), then the blind sets in intents/test/blind/, blind2/ and blind3/:
+                        red-flag recall per category, false alarms per near-miss kind and on ordinary talk,
+                        intent accuracy and macro-F1 (figures only)
           --data FILE   lines of intent<TAB>text
           --folds K     k-fold cross-validation over intents/
           --safety-folds K  k-fold cross-validation of the emergency head over our own emergencies,

@@ -157,7 +157,8 @@ public final class SafetyEvaluation {
   public String report(boolean withLines) {
     StringBuilder b = new StringBuilder();
     Count r = recall(), f = falseAlarms(), cat = sum(rightCategory);
-    b.append(String.format("red_flag_recall=%.3f (%d/%d) worst_category=%.3f right_category=%d/%d%n", r.rate(),
+    // A set of ordinary lines only (the third blind set) has no recall to report.
+    if (r.total() > 0) b.append(String.format("red_flag_recall=%.3f (%d/%d) worst_category=%.3f right_category=%d/%d%n", r.rate(),
         r.hits(), r.total(), worstCategoryRecall(), cat.hits(), cat.total()));
     for (Map.Entry<String, Count> e : recallByCategory().entrySet()) {
       b.append(String.format("  recall %-12s %.3f (%d/%d)%n", e.getKey(), e.getValue().rate(), e.getValue().hits(),

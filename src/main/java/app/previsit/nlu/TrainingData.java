@@ -69,6 +69,14 @@ public final class TrainingData {
     return labelled("intents/test/blind2/near_misses.tsv");
   }
 
+  /**
+   * The third blind set (intents/test/blind3/, written 2026-12-07): ordinary GP talk in the emergencies'
+   * words, kind&lt;TAB&gt;text. None is an emergency. Never trained on.
+   */
+  public static List<Labelled> thirdBlindOrdinary() {
+    return labelled("intents/test/blind3/ordinary.tsv");
+  }
+
   /** The blind held-out intents (intents/test/blind/heldout.tsv): intent&lt;TAB&gt;text. Never trained on. */
   public static List<Example> blindIntents() {
     List<Example> out = new ArrayList<>();

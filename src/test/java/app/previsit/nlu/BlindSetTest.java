@@ -33,7 +33,7 @@ class BlindSetTest {
 
   @Test
   void theBlindSetsAreTheFrozenOnes() throws Exception {
-    for (String folder : java.util.List.of("intents/test/blind/", "intents/test/blind2/")) {
+    for (String folder : java.util.List.of("intents/test/blind/", "intents/test/blind2/", "intents/test/blind3/")) {
       String sums = read(folder + "SHA256SUMS");
       for (String line : sums.split("\n")) {
         String[] f = line.trim().split("\\s+");
@@ -61,6 +61,19 @@ class BlindSetTest {
     assertTrue(e.recall().rate() >= 0.95, report);
     assertTrue(e.worstCategoryRecall() >= 0.90, report);
     assertTrue(e.falseAlarms().rate() <= 0.135, report);
+  }
+
+  /**
+   * The third blind set: 718 lines of ordinary GP talk in the emergencies' words, frozen 2026-12-07 before the
+   * shipped build was measured on it. First figure: 44/718 = 0.061 (the build of that day, with the head's hidden
+   * layer); the ceiling holds it. Everyday talk is what a practice sees most: this is the false alarm a patient
+   * meets.
+   */
+  @Test
+  void thirdBlindSetOrdinaryTalkRaisesFewAlarms() {
+    SafetyEvaluation e = SafetyEvaluation.of(nlu, java.util.List.of(), TrainingData.thirdBlindOrdinary());
+    assertEquals(718, e.falseAlarms().total());
+    assertTrue(e.falseAlarms().rate() <= 0.062, e.report(false));
   }
 
   @Test
