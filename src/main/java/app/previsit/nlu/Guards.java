@@ -102,6 +102,8 @@ final class Guards {
       + "|(rather|prefer|like) not (to )?answer(ing)?|not answering (that|this|those|these|the question)"
       // Other senses of the same words: a fitting of a coil or a hearing aid; a request about how to be spoken to.
       + "|(coil|implant|aid|lens|pessary) fitting|fitting (appointment|for)"
+      // The fitting as a thing booked or attended: "a female nurse please for the fitting".
+      + "|(for|at|book|booked|booking) (the|a|my|her|his|your) fitting"
       + "|(please|can you|could you|would you|ask (the )?(doctor|gp) to) (\\w+ )?(speak|talk) (more )?(slowly|slower|slow|simply"
       + "|clearly|loudly|louder|up)"
       + "|(feel|felt|feeling) like (i have been |i had been |i was )?hit by a bus"
