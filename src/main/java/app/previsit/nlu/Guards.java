@@ -149,7 +149,10 @@ final class Guards {
       + "|(going|turning) (blue|grey|gray|purple)|(?<!(would|did|could|had) )(can not|cannot|cant|will not|wont|not)"
       + " (breathe|wake|speak|talk|lift"
       + "|swallow|get (his|her|my|the)? ?words|stop|respond|come round)|not (breathing|responding|waking|coming round)"
-      + "|spreading|sweating|worst (headache|pain|ever)|thunderclap)\\b");
+      + "|spreading|sweating|worst (headache|pain|ever)|thunderclap"
+      // The old event's symptoms back: "a heart attack 2 years ago and now the same pain".
+      + "|(now|again|today|tonight) (\\w+ )?(the )?same (pain|thing|symptoms?|feeling)"
+      + "|same (pain|symptoms?|feeling|thing) (again|now|today|as (then|before|last time)))\\b");
   /** Where someone was when it happened, not something watched about it: "my nan was watching telly and…". */
   private static final Pattern WATCHING_TV = Pattern.compile("\\b(was|were|is|are) watching (the )?(telly|tv|television)\\b");
   /** Anything after a settled event that says something is happening again or still. */
@@ -195,9 +198,24 @@ final class Guards {
       + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
       + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
 
+  private static final Pattern BABY = Pattern.compile("\\b(baby|newborn|new born|infant|toddler)\\b");
+
   private Guards() {}
 
   /** Why the concept match does not stand in this clause, or null when it does. */
+  /** A time that makes an event recent enough to be going on: "my dad had a stroke this morning". */
+  private static final Pattern RECENT = Pattern.compile("\\b(this (morning|afternoon|evening)|today|tonight"
+      + "|last night|just|now|right now|earlier|since|(an|one|two|three|a few|few|\\d+) (hour|hours|min|mins|minute"
+      + "|minutes|secs|seconds) ago)\\b");
+
+  /**
+   * Whether anything in the text says something is urgent, going on or recent ({@link #ACUTE}, {@link #GOING_ON},
+   * {@link #RECENT}): beside such words the framing model ({@link NowClassifier}) may not calm a find.
+   */
+  static boolean toldAsGoingOn(String text) {
+    return ACUTE.matcher(text).find() || GOING_ON.matcher(text).find() || RECENT.matcher(text).find();
+  }
+
   static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
     if (negated(words, m) || FEEL_NOT.matcher(clause).find()) return Reason.NEGATED;
     return clauseReason(clause, m.category(), Words.startOffset(clause, m.start()));
@@ -261,8 +279,10 @@ final class Guards {
     // Someone else swallowing something is told in the past tense while it is happening: "my 3 year old ate
     // a handful of my iron tablets"; a poisoning long ago says when (PAST: "when he was two"). Only where the
     // words say so: the encoder's category is a guess ("he's had a bad tooth" read as an overdose).
+    // Nor when it was today ("my husband had chest pain earlier"), or of a baby, who has no history to tell.
     if (!category.equals("overdose") && OTHER.matcher(clause).find() && OTHER_PAST.matcher(clause).find()
-        && !strongNow && !goingOn && !NOW.matcher(clause).find()) {
+        && !strongNow && !goingOn && !NOW.matcher(clause).find() && !RECENT.matcher(clause).find()
+        && !BABY.matcher(clause).find()) {
       return Reason.OTHER_PAST;
     }
     return null;

@@ -83,7 +83,10 @@ class GuardsTest {
       "i had a stroke yrs ago, my face has dropped again|stroke",
       "can you die from a nut allergy my daughters throat is closing up|anaphylaxis",
       "my nan was watching telly and her face dropped on one side|stroke",
-      "done 10 puffs as per his asthma action plan, still struggling to breathe|breathing"})
+      "done 10 puffs as per his asthma action plan, still struggling to breathe|breathing",
+      "my baby had a fit|seizure",
+      "my husband had chest pain earlier|cardiac",
+      "i had a heart attack 2 years ago and now the same pain|cardiac"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
