@@ -150,6 +150,11 @@ final class Guards {
       + " (breathe|wake|speak|talk|lift"
       + "|swallow|get (his|her|my|the)? ?words|stop|respond|come round)|not (breathing|responding|waking|coming round)"
       + "|spreading|sweating|worst (headache|pain|ever)|thunderclap"
+      // Said of now in everyday words (a third review, 2026-12-07): "he has not woken up", "we could not wake
+      // her", "struggles to breathe", "lips look bluish", "blood pouring".
+      + "|(has|have|had) not (woken|come round|come to)|(could not|can not) wake"
+      + "|(struggles?|struggling|fighting|gasping) (to breathe|for (breath|air))"
+      + "|lips (\\w+ )?(blue|bluish|grey|gray|purple)|(blood|it) (is )?(pouring|spurting|gushing|pumping)"
       // The old event's symptoms back: "a heart attack 2 years ago and now the same pain".
       + "|(now|again|today|tonight) (\\w+ )?(the )?same (pain|thing|symptoms?|feeling)"
       + "|same (pain|symptoms?|feeling|thing) (again|now|today|as (then|before|last time)))\\b");
@@ -198,24 +203,16 @@ final class Guards {
       + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
       + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
 
+  /** A time that makes someone else's event recent, not their history: "my dad had a stroke this morning". */
+  private static final Pattern RECENT = Pattern.compile("\\b(this (morning|afternoon|evening)|today|tonight"
+      + "|last night|just|now|right now|earlier|since|(an|one|two|three|a few|few|\\d+) (hour|hours|min|mins|minute"
+      + "|minutes|secs|seconds) ago)\\b");
+  /** Someone too young to have a history: "my baby had a fit" is now. */
   private static final Pattern BABY = Pattern.compile("\\b(baby|newborn|new born|infant|toddler)\\b");
 
   private Guards() {}
 
   /** Why the concept match does not stand in this clause, or null when it does. */
-  /** A time that makes an event recent enough to be going on: "my dad had a stroke this morning". */
-  private static final Pattern RECENT = Pattern.compile("\\b(this (morning|afternoon|evening)|today|tonight"
-      + "|last night|just|now|right now|earlier|since|(an|one|two|three|a few|few|\\d+) (hour|hours|min|mins|minute"
-      + "|minutes|secs|seconds) ago)\\b");
-
-  /**
-   * Whether anything in the text says something is urgent, going on or recent ({@link #ACUTE}, {@link #GOING_ON},
-   * {@link #RECENT}): beside such words the framing model ({@link NowClassifier}) may not calm a find.
-   */
-  static boolean toldAsGoingOn(String text) {
-    return ACUTE.matcher(text).find() || GOING_ON.matcher(text).find() || RECENT.matcher(text).find();
-  }
-
   static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
     if (negated(words, m) || FEEL_NOT.matcher(clause).find()) return Reason.NEGATED;
     return clauseReason(clause, m.category(), Words.startOffset(clause, m.start()));

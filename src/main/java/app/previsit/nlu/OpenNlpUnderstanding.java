@@ -97,47 +97,38 @@ public final class OpenNlpUnderstanding implements Understanding {
     String fingerprint = ShippedModels.fingerprint(encoder.model().name(), examples, emergencies, nearMisses);
     SafetyRows rows = SafetyRows.of(encoder, emergencies, nearMisses, examples);
     ShippedModels.Models models = ShippedModels.read(fingerprint)
-        .orElseGet(() -> trainModels(tokenization, encoder, examples, rows, emergencies, nearMisses));
+        .orElseGet(() -> trainModels(tokenization, encoder, examples, rows));
     EmergencyHead head = EmergencyHead.of(models.emergencyHead(), rows.categories(), rows.emergencies(), rows.others());
     IntentModel intents = IntentModel.of(models.doccat(), models.intentHead(), IntentModel.Mode.COMBINED);
-    return new OpenNlpUnderstanding(tokenization, encoder, intents, safetyNet(head, models.now()), ControlWords.from(examples),
+    return new OpenNlpUnderstanding(tokenization, encoder, intents, safetyNet(head), ControlWords.from(examples),
         KnownLines.from(examples), (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Trains the intent classifiers and the emergency head on these lines (at build time, or at start). */
   static ShippedModels.Models trainModels(Tokenization tokenization, Encoder encoder,
       List<TrainingData.Example> examples, List<TrainingData.Labelled> emergencies, List<String> nearMisses) {
-    return trainModels(tokenization, encoder, examples, SafetyRows.of(encoder, emergencies, nearMisses, examples),
-        emergencies, nearMisses);
+    return trainModels(tokenization, encoder, examples, SafetyRows.of(encoder, emergencies, nearMisses, examples));
   }
 
   private static ShippedModels.Models trainModels(Tokenization tokenization, Encoder encoder,
-      List<TrainingData.Example> examples, SafetyRows rows, List<TrainingData.Labelled> emergencies,
-      List<String> nearMisses) {
+      List<TrainingData.Example> examples, SafetyRows rows) {
     // The two are independent: train them on two cores at once.
     java.util.concurrent.CompletableFuture<IntentModel> intentsLater = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> trainIntents(tokenization, encoder, examples, IntentModel.Mode.COMBINED));
     EmergencyHead head = EmergencyHead.train(rows.categories(), rows.emergencies(), rows.others());
-    NowClassifier now = trainNow(tokenization, emergencies, nearMisses);
     IntentModel intents = intentsLater.join();
-    return new ShippedModels.Models(intents.doccat(), intents.head(), head.model(), now);
+    return new ShippedModels.Models(intents.doccat(), intents.head(), head.model());
   }
 
   /** The safety net with its emergency head trained on these lines. */
   private static SafetyNet trainSafety(Encoder encoder, List<TrainingData.Labelled> emergencies,
       List<String> nearMisses, List<TrainingData.Example> examples) {
     SafetyRows rows = SafetyRows.of(encoder, emergencies, nearMisses, examples);
-    return safetyNet(EmergencyHead.train(rows.categories(), rows.emergencies(), rows.others()),
-        trainNow(new Tokenization(), emergencies, nearMisses));
+    return safetyNet(EmergencyHead.train(rows.categories(), rows.emergencies(), rows.others()));
   }
 
-  private static NowClassifier trainNow(Tokenization tokenization, List<TrainingData.Labelled> emergencies,
-      List<String> nearMisses) {
-    return NowClassifier.train(tokenization, emergencies.stream().map(TrainingData.Labelled::text).toList(), nearMisses);
-  }
-
-  private static SafetyNet safetyNet(EmergencyHead head, NowClassifier now) {
-    return new SafetyNet(Concepts.load(), head, now, SAFETY_THRESHOLD, SAFETY_OVERRIDE);
+  private static SafetyNet safetyNet(EmergencyHead head) {
+    return new SafetyNet(Concepts.load(), head, SAFETY_THRESHOLD, SAFETY_OVERRIDE);
   }
 
   /**
@@ -178,11 +169,6 @@ public final class OpenNlpUnderstanding implements Understanding {
     return encoder.encodeKnown(TextNormaliser.normalise(text));
   }
 
-  /** The safety net (for tests in this package). */
-  SafetyNet safetyNet() {
-    return safety;
-  }
-
   public long trainingMillis() {
     return trainingMillis;
   }
@@ -203,21 +189,14 @@ public final class OpenNlpUnderstanding implements Understanding {
     List<Part> parts = new ArrayList<>(pieces.size());
     Part firstFlag = null;
     float[] wholeVector = null;
-    boolean encoderFound = false;
-    java.util.Set<String> conceptCategories = new java.util.HashSet<>();
     for (Parts.Piece piece : pieces) {
       boolean single = pieces.size() == 1;
       String n = single ? normalised : TextNormaliser.normalise(piece.text());
       float[] v = encoder.encode(n);
       wholeVector = single ? v : add(wholeVector, v);
-      Checked c = part(piece.text(), n, v, single ? entities : EntityExtractor.extract(piece.text()));
-      Part p = c.part();
+      Part p = part(piece.text(), n, v, single ? entities : EntityExtractor.extract(piece.text()));
       parts.add(p);
-      if (p.redFlag()) {
-        if (firstFlag == null) firstFlag = p;
-        if ("encoder".equals(c.via())) encoderFound = true;
-        else conceptCategories.add(p.redFlagCategory());
-      }
+      if (p.redFlag() && firstFlag == null) firstFlag = p;
     }
     String category = firstFlag == null ? null : firstFlag.redFlagCategory();
     if (category == null && pieces.size() > 1) {
@@ -226,21 +205,15 @@ public final class OpenNlpUnderstanding implements Understanding {
         SafetyNet.Verdict v = safety.check(sentence, null, 1);
         if (v.redFlag()) {
           category = v.category();
-          conceptCategories.add(category);
           break;
         }
       }
-    }
-    String[] tokens = tokenization.tokens(normalised);
-    if (category != null && !encoderFound && safety.toldAsNotNow(normalised, tokens, conceptCategories)) {
-      category = null;
-      parts.replaceAll(OpenNlpUnderstanding::calmed);
     }
     boolean redFlag = category != null;
 
     // Several parts: the message's vector is the direction of the sum of theirs (one encoder run fewer).
     if (pieces.size() > 1) Encoder.unit(wholeVector);
-    double[] p = intents.distribution(tokens, wholeVector);
+    double[] p = intents.distribution(tokenization.tokens(normalised), wholeVector);
     int best = IntentModel.best(p);
     Intent intent = Intent.values()[best];
     double confidence = p[best];
@@ -261,29 +234,16 @@ public final class OpenNlpUnderstanding implements Understanding {
     return new Analysis(original, intent, confidence, redFlag, category, entities, List.copyOf(parts));
   }
 
-  /** A part and how its flag was found (concept or encoder; null when none). */
-  private record Checked(Part part, String via) {}
-
-  /** A flagged part that the framing model calmed: filed for the GP as a concern or a question. */
-  private static Part calmed(Part p) {
-    if (!p.redFlag()) return p;
-    Intent intent = p.text().strip().endsWith("?") ? Intent.QUESTION : Intent.CONCERN;
-    return new Part(p.text(), intent, 0.6, false, null, p.entities());
-  }
-
-  private Checked part(String piece, String normalised, float[] vector, List<Entity> entities) {
+  private Part part(String piece, String normalised, float[] vector, List<Entity> entities) {
     double[] p = intents.distribution(tokenization.tokens(normalised), vector);
     SafetyNet.Verdict verdict = safety.check(normalised, vector, p[Intent.EMERGENCY.ordinal()]);
     int best = IntentModel.best(p);
     Intent intent = Intent.values()[best];
     if (verdict.redFlag()) {
-      return new Checked(new Part(piece, Intent.EMERGENCY, Math.max(p[best], 0.95), true, verdict.category(), entities),
-          verdict.via());
+      return new Part(piece, Intent.EMERGENCY, Math.max(p[best], 0.95), true, verdict.category(), entities);
     }
     Intent exact = known.intentOf(normalised);
-    if (exact != null) {
-      return new Checked(new Part(piece, exact, Math.max(p[exact.ordinal()], KnownLines.CONFIDENCE), false, null, entities), null);
-    }
+    if (exact != null) return new Part(piece, exact, Math.max(p[exact.ordinal()], KnownLines.CONFIDENCE), false, null, entities);
     if (ControlWords.CONTROL.contains(intent) && controlWords.hasContent(normalised)) {
       // "help to sleep better" is not a call for help: take the best intent that is not a command.
       best = bestWhere(p, i -> !ControlWords.CONTROL.contains(i) && i != Intent.EMERGENCY);
@@ -291,9 +251,9 @@ public final class OpenNlpUnderstanding implements Understanding {
     }
     if (intent == Intent.EMERGENCY) {
       intent = normalised.endsWith("?") ? Intent.QUESTION : Intent.CONCERN;
-      return new Checked(new Part(piece, intent, Math.min(p[best], 0.6), false, null, entities), null);
+      return new Part(piece, intent, Math.min(p[best], 0.6), false, null, entities);
     }
-    return new Checked(new Part(piece, intent, p[best], false, null, entities), null);
+    return new Part(piece, intent, p[best], false, null, entities);
   }
 
   private static float[] add(float[] sum, float[] v) {

@@ -37,27 +37,14 @@ final class SafetyNet {
   static final double SUICIDE_LEANS = 0.3;
   static final double SUICIDE_LEANS_INTENT = 0.2;
 
-  /**
-   * Below this probability of "now" ({@link NowClassifier}) a message whose flags come from concepts only is
-   * calmed. Chosen by 5-fold cross-validation over our own lines (the model trained without the fold) on
-   * 2026-12-07: of the held-out lines a concept flags, 0 of 1,564 emergencies were calmed at 0.1 and 21 of 103
-   * near-misses; at 0.2 one emergency was lost ("i will kill my self when they go to bed", 0.15, a review's
-   * line, is why suicide and overdose are never calmed).
-   */
-  static final double NOT_NOW = 0.1;
-  /** Categories the framing model never calms: intent and means are told in too many ways, past tense included. */
-  private static final java.util.Set<String> NEVER_CALMED = java.util.Set.of("suicide", "overdose");
-
   private final Concepts concepts;
   private final EmergencyHead head;
-  private final NowClassifier now;
   private final double threshold;
   private final double overrideThreshold;
 
-  SafetyNet(Concepts concepts, EmergencyHead head, NowClassifier now, double threshold, double overrideThreshold) {
+  SafetyNet(Concepts concepts, EmergencyHead head, double threshold, double overrideThreshold) {
     this.concepts = concepts;
     this.head = head;
-    this.now = now;
     this.threshold = threshold;
     this.overrideThreshold = overrideThreshold;
   }
@@ -91,23 +78,6 @@ final class SafetyNet {
         : Guards.clauseDenial(normalised);
     if (r != null) return new Verdict(false, null, null, r, s.emergency());
     return new Verdict(true, s.category(), "encoder", null, s.emergency());
-  }
-
-  /**
-   * Whether a message flagged by concepts alone is told as a near-miss after all: the framing model
-   * reads it as not now (P(now) below {@link #NOT_NOW}), nothing in it is urgent, going on or recent
-   * ({@link Guards#toldAsGoingOn}), and no flag is for suicide or overdose. The guards read one clause with
-   * patterns; this reads the whole message with what 1,381 near-misses taught it ("I'm not worried, it was
-   * years ago when he had the stroke, but…"). It never calms the encoder's finds, which have no words to
-   * weigh.
-   *
-   * @param normalised the whole message, normalised
-   * @param categories the categories its concepts flagged
-   */
-  boolean toldAsNotNow(String normalised, String[] tokens, java.util.Collection<String> categories) {
-    for (String c : categories) if (NEVER_CALMED.contains(c)) return false;
-    if (Guards.toldAsGoingOn(normalised)) return false;
-    return now.now(tokens) < NOT_NOW;
   }
 
   /**

@@ -29,10 +29,10 @@ final class ShippedModels {
   static final String RESOURCE = "/nlu/models.bin";
   private static final int MAGIC = 0x50564d31; // "PVM1"
   /** Raise when training code changes in a way the settings below do not show. */
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 2;
 
   /** What the file holds. */
-  record Models(IntentClassifier doccat, VectorClassifier intentHead, VectorClassifier emergencyHead, NowClassifier now) {}
+  record Models(IntentClassifier doccat, VectorClassifier intentHead, VectorClassifier emergencyHead) {}
 
   private ShippedModels() {}
 
@@ -44,7 +44,7 @@ final class ShippedModels {
       update(sha, "format " + FORMAT + "; encoder " + encoderModel
           + "; doccat " + IntentClassifier.ITERATIONS + "/" + IntentClassifier.CUTOFF
           + "; intents " + IntentModel.SETTINGS
-          + "; emergencies " + EmergencyHead.SETTINGS + "; now " + NowClassifier.SETTINGS);
+          + "; emergencies " + EmergencyHead.SETTINGS);
       for (TrainingData.Example e : examples) update(sha, "x\t" + e.intent().label() + "\t" + e.text());
       for (TrainingData.Labelled e : emergencies) update(sha, "e\t" + e.label() + "\t" + e.text());
       for (String t : nearMisses) update(sha, "n\t" + t);
@@ -60,13 +60,15 @@ final class ShippedModels {
   }
 
   static void write(OutputStream raw, String fingerprint, Models models) throws IOException {
+    ByteArrayOutputStream doccat = new ByteArrayOutputStream();
+    models.doccat().model().serialize(doccat);
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
     out.writeInt(MAGIC);
     out.writeUTF(fingerprint);
-    writeDoccat(out, models.doccat().model());
+    out.writeInt(doccat.size());
+    doccat.writeTo(out);
     models.intentHead().write(out);
     models.emergencyHead().write(out);
-    writeDoccat(out, models.now().model());
     out.flush();
   }
 
@@ -80,34 +82,16 @@ final class ShippedModels {
   static Optional<Models> read(InputStream raw, String fingerprint) {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
       if (in.readInt() != MAGIC || !in.readUTF().equals(fingerprint)) return Optional.empty();
-      byte[] doccat = doccatBytes(in);
-      if (doccat == null) return Optional.empty();
+      int length = in.readInt();
+      if (length <= 0 || length > (64 << 20)) return Optional.empty();
+      byte[] doccat = in.readNBytes(length);
+      if (doccat.length != length) return Optional.empty();
       IntentClassifier classifier = IntentClassifier.of(new DoccatModel(new ByteArrayInputStream(doccat)));
-      VectorClassifier intentHead = VectorClassifier.read(in);
-      VectorClassifier emergencyHead = VectorClassifier.read(in);
-      byte[] now = doccatBytes(in);
-      if (now == null) return Optional.empty();
-      return Optional.of(new Models(classifier, intentHead, emergencyHead,
-          NowClassifier.of(new DoccatModel(new ByteArrayInputStream(now)))));
+      return Optional.of(new Models(classifier, VectorClassifier.read(in), VectorClassifier.read(in)));
     } catch (IOException | RuntimeException e) {
       // A damaged or foreign file costs only the start-up time: the caller trains instead.
       return Optional.empty();
     }
-  }
-
-  private static void writeDoccat(DataOutputStream out, DoccatModel model) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    model.serialize(bytes);
-    out.writeInt(bytes.size());
-    bytes.writeTo(out);
-  }
-
-  /** A serialised doccat model, length first; null when the length is implausible or the file ends early. */
-  private static byte[] doccatBytes(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length <= 0 || length > (64 << 20)) return null;
-    byte[] bytes = in.readNBytes(length);
-    return bytes.length == length ? bytes : null;
   }
 
   /** Build step ({@link BuildStep}): trains on intents/ with the encoder's known vectors and writes the models. */

@@ -22,11 +22,13 @@ class BlindSetTest {
   // blind by a helper were added to training (the head learnt harder negatives). False alarms went 45/333 ->
   // 36/333 with that day's guard cues, and back to 39/333 when a review showed the wider cues cancelling
   // real emergencies ("they discharged him yesterday, his face is drooping") and they were narrowed.
-  private static final double RECALL_FLOOR = 0.965;        // 327/338 = 0.967
+  // 331/338 with the emergency head's hidden layer (third session of 2026-12-07).
+  private static final double RECALL_FLOOR = 0.975;        // 330/338 = 0.976
   private static final double WORST_CATEGORY_FLOOR = 0.88; // 23/26 = 0.885
   // 45/333 once a second review made every guard stand aside beside something going on: 45 more of its 65
   // emergencies caught (ReviewedEmergenciesTest) for 6 more false alarms here.
-  private static final double FALSE_ALARM_CEILING = 0.14;  // 45/333 = 0.135 (0.135 at the start of 2026-12-07)
+  // 42/333 with the emergency head's hidden layer (third session of 2026-12-07).
+  private static final double FALSE_ALARM_CEILING = 0.13;  // 43/333 = 0.129
   private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.910 (0.881 before 365 blind-written lines)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
@@ -58,22 +60,27 @@ class BlindSetTest {
     String report = e.report(false);
     // End of the second session of 2026-12-07: 248/260 = 0.954, 0.90, 35/270 = 0.130 (28/270 before the second
     // review's guard changes, which caught 45 more of its 65 emergencies).
-    assertTrue(e.recall().rate() >= 0.95, report);
+    assertTrue(e.recall().rate() >= 0.955, report);
     assertTrue(e.worstCategoryRecall() >= 0.90, report);
-    assertTrue(e.falseAlarms().rate() <= 0.135, report);
+    // Third session of 2026-12-07: 249/260 = 0.958 with the emergency head's hidden layer; false alarms 37/270 =
+    // 0.137 once a third review's safety fixes were in (a recent time or a baby is not someone else's history;
+    // "has not woken", "struggles to breathe", "lips bluish" are going on now): they catch 6 more of its 128
+    // emergencies and 3 of our own, for 2 more false alarms here.
+    assertTrue(e.falseAlarms().rate() <= 0.14, report);
   }
 
   /**
    * The third blind set: 718 lines of ordinary GP talk in the emergencies' words, frozen 2026-12-07 before the
    * shipped build was measured on it. First figure: 44/718 = 0.061 (the build of that day, with the head's hidden
-   * layer); the ceiling holds it. Everyday talk is what a practice sees most: this is the false alarm a patient
+   * layer; the build at the start of that session, with a logistic regression, 61/718); 45/718 = 0.063 with the
+   * third review's safety fixes. The ceiling holds it. Everyday talk is what a practice sees most: this is the false alarm a patient
    * meets.
    */
   @Test
   void thirdBlindSetOrdinaryTalkRaisesFewAlarms() {
     SafetyEvaluation e = SafetyEvaluation.of(nlu, java.util.List.of(), TrainingData.thirdBlindOrdinary());
     assertEquals(718, e.falseAlarms().total());
-    assertTrue(e.falseAlarms().rate() <= 0.062, e.report(false));
+    assertTrue(e.falseAlarms().rate() <= 0.063, e.report(false));
   }
 
   @Test

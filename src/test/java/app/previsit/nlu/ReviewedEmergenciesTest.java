@@ -37,6 +37,26 @@ class ReviewedEmergenciesTest {
     assertTrue(missed.size() <= 19, missed.size() + " missed: " + missed);
   }
 
+  /**
+   * A third review (third session of 2026-12-07), against the guards and a framing model tried that day: 538
+   * emergencies, of which that build missed 128, 53 of them by the framing model (it had learnt from our
+   * near-misses that a patient's question, "…, should I take him to the GP?", means not now; it was taken
+   * out) and 75 by the older guards: a past, read-about or hypothetical clause beside emergency symptoms told
+   * in the same breath ("I read about FAST, my mum's mouth went lopsided and her left arm went weak"; "my dad
+   * had a seizure, never had one before, he hasnt woken up"). With the framing model gone, "hasnt" read as
+   * "has not" and a few more going-on words ("has not woken", "struggles to breathe", "lips bluish", "blood
+   * pouring") 61 are caught; the 67 left are the known gap of the guards, which read a clause with patterns,
+   * and the ceiling holds today's figure so that it can only shrink.
+   */
+  @Test
+  void theThirdReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
+    List<String> missed = missed("/nlu/reviewed-emergencies-3.txt", 128);
+    assertTrue(missed.size() <= CEILING_3, missed.size() + " missed: " + missed);
+  }
+
+  /** The third review's misses on the build that closed its session. */
+  private static final int CEILING_3 = 67;
+
   /** The lines of the file (there must be {@code expected}) that raise no red flag. */
   private List<String> missed(String resource, int expected) throws Exception {
     List<String> lines = read(resource);
@@ -50,7 +70,11 @@ class ReviewedEmergenciesTest {
   private List<String> read(String resource) throws Exception {
     List<String> lines = new ArrayList<>();
     try (InputStream in = getClass().getResourceAsStream(resource)) {
-      for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) if (!l.isBlank()) lines.add(l);
+      for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (l.isBlank() || l.startsWith("#")) continue;
+        // The third review's file gives each line's category first.
+        lines.add(l.indexOf('\t') >= 0 ? l.substring(l.indexOf('\t') + 1) : l);
+      }
     }
     return lines;
   }
