@@ -215,7 +215,30 @@ final class Guards {
   /** Why the concept match does not stand in this clause, or null when it does. */
   static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
     if (negated(words, m) || FEEL_NOT.matcher(clause).find()) return Reason.NEGATED;
-    return clauseReason(clause, m.category(), Words.startOffset(clause, m.start()));
+    int start = Words.startOffset(clause, m.start());
+    Reason r = clauseReason(clause, m.category(), start);
+    if (r != null && BY_SEGMENT.contains(r) && start >= 0 && standsInItsSegment(clause, m.category(), start)) return null;
+    return r;
+  }
+
+  /**
+   * The reasons that calm a mention only when they are said of it: in the same stretch between commas. Patients
+   * tell the history and the emergency in one breath ("I read about FAST, my mum's mouth went lopsided and her
+   * left arm went weak"; "my dad had a stroke years ago, his face drooped and his speech went slurred at tea,
+   * should I ring you?"), and a third review (2026-12-07) found 75 such emergencies that these reasons, read over
+   * the whole clause, cancelled. A settled end ("…, he recovered well") still calms the whole clause: RESOLVED
+   * is not read by segment.
+   */
+  private static final Set<Reason> BY_SEGMENT = java.util.EnumSet.of(Reason.PAST, Reason.REPORTED,
+      Reason.HYPOTHETICAL, Reason.ROUTINE, Reason.OTHER_PAST);
+
+  /** Whether the mention at {@code start} stands when only its own stretch between commas is read. */
+  private static boolean standsInItsSegment(String clause, String category, int start) {
+    int from = clause.lastIndexOf(',', start) + 1;
+    int to = clause.indexOf(',', start);
+    String segment = clause.substring(from, to < 0 ? clause.length() : to).strip();
+    if (segment.length() == clause.strip().length()) return false;
+    return clauseReason(segment, category, 0) == null;
   }
 
   /**

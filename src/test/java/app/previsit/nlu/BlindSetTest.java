@@ -27,8 +27,10 @@ class BlindSetTest {
   private static final double WORST_CATEGORY_FLOOR = 0.88; // 23/26 = 0.885
   // 45/333 once a second review made every guard stand aside beside something going on: 45 more of its 65
   // emergencies caught (ReviewedEmergenciesTest) for 6 more false alarms here.
-  // 42/333 with the emergency head's hidden layer (third session of 2026-12-07).
-  private static final double FALSE_ALARM_CEILING = 0.13;  // 43/333 = 0.129
+  // 42/333 with the emergency head's hidden layer (third session of 2026-12-07); 49/333 once the past, reported,
+  // hypothetical, routine and someone-else reasons calm only the stretch between commas they are said in (a third
+  // review's 128 missed emergencies: 61 -> 111 caught; 332 of these 338 caught, 331 before).
+  private static final double FALSE_ALARM_CEILING = 0.15;  // 49/333 = 0.147
   private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.910 (0.881 before 365 blind-written lines)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
@@ -66,21 +68,23 @@ class BlindSetTest {
     // 0.137 once a third review's safety fixes were in (a recent time or a baby is not someone else's history;
     // "has not woken", "struggles to breathe", "lips bluish" are going on now): they catch 6 more of its 128
     // emergencies and 3 of our own, for 2 more false alarms here.
-    assertTrue(e.falseAlarms().rate() <= 0.14, report);
+    // 40/270 = 0.148 once the guards' reasons are read by stretch between commas (recall 249 -> 250 of 260).
+    assertTrue(e.falseAlarms().rate() <= 0.15, report);
   }
 
   /**
    * The third blind set: 718 lines of ordinary GP talk in the emergencies' words, frozen 2026-12-07 before the
    * shipped build was measured on it. First figure: 44/718 = 0.061 (the build of that day, with the head's hidden
    * layer; the build at the start of that session, with a logistic regression, 61/718); 45/718 = 0.063 with the
-   * third review's safety fixes. The ceiling holds it. Everyday talk is what a practice sees most: this is the false alarm a patient
+   * third review's safety fixes; 49/718 = 0.068 once the guards' reasons are read by stretch between commas.
+   * The ceiling holds it. Everyday talk is what a practice sees most: this is the false alarm a patient
    * meets.
    */
   @Test
   void thirdBlindSetOrdinaryTalkRaisesFewAlarms() {
     SafetyEvaluation e = SafetyEvaluation.of(nlu, java.util.List.of(), TrainingData.thirdBlindOrdinary());
     assertEquals(718, e.falseAlarms().total());
-    assertTrue(e.falseAlarms().rate() <= 0.063, e.report(false));
+    assertTrue(e.falseAlarms().rate() <= 0.069, e.report(false));
   }
 
   @Test

@@ -35,7 +35,9 @@ class GuardsTest {
       "I had a nosebleed last week that would not stop|PAST",
       "the fit stopped after two minutes and she is fine now|RESOLVED",
       "I'd rather not answer that, I'm not comfortable|IDIOM",
-      "I was bleeding heavily for days after I had my baby last year|PAST"})
+      "I was bleeding heavily for days after I had my baby last year|PAST",
+      "I read about sepsis on a forum, it sounds scary|REPORTED",
+      "years ago, my dad's face drooped and his speech went slurred, he recovered well|RESOLVED"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -85,6 +87,8 @@ class GuardsTest {
       "my nan was watching telly and her face dropped on one side|stroke",
       "done 10 puffs as per his asthma action plan, still struggling to breathe|breathing",
       "my baby had a fit|seizure",
+      "I read about FAST, my mum's mouth went lopsided and her left arm went weak|stroke",
+      "my dad had a stroke years ago, his face drooped and his speech went slurred at tea, should I ring you?|stroke",
       "my husband had chest pain earlier|cardiac",
       "i had a heart attack 2 years ago and now the same pain|cardiac"})
   void aMentionHappeningNowStands(String text, String category) {

@@ -21,7 +21,8 @@ class ReviewedEmergenciesTest {
   @Test
   void aCalmingWordBesideAnEmergencyDoesNotCancelIt() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies.txt", 171);
-    assertTrue(missed.size() <= 8, missed.size() + " missed: " + missed);
+    // 6 since the third session of 2026-12-07.
+    assertTrue(missed.size() <= 6, missed.size() + " missed: " + missed);
   }
 
   /**
@@ -34,7 +35,8 @@ class ReviewedEmergenciesTest {
   @Test
   void theSecondReviewsEmergenciesStayCaught() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-2.txt", 65);
-    assertTrue(missed.size() <= 19, missed.size() + " missed: " + missed);
+    // 10 once the guards' reasons are read by stretch between commas (third session of 2026-12-07).
+    assertTrue(missed.size() <= 10, missed.size() + " missed: " + missed);
   }
 
   /**
@@ -45,8 +47,9 @@ class ReviewedEmergenciesTest {
    * in the same breath ("I read about FAST, my mum's mouth went lopsided and her left arm went weak"; "my dad
    * had a seizure, never had one before, he hasnt woken up"). With the framing model gone, "hasnt" read as
    * "has not" and a few more going-on words ("has not woken", "struggles to breathe", "lips bluish", "blood
-   * pouring") 61 are caught; the 67 left are the known gap of the guards, which read a clause with patterns,
-   * and the ceiling holds today's figure so that it can only shrink.
+   * pouring") 61 were caught; 111 once the past, reported, hypothetical, routine and someone-else reasons calm
+   * only the stretch between commas they are said in. The 17 left are the known gap of the guards; the ceiling
+   * holds today's figure so that it can only shrink.
    */
   @Test
   void theThirdReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
@@ -55,7 +58,7 @@ class ReviewedEmergenciesTest {
   }
 
   /** The third review's misses on the build that closed its session. */
-  private static final int CEILING_3 = 67;
+  private static final int CEILING_3 = 17;
 
   /** The lines of the file (there must be {@code expected}) that raise no red flag. */
   private List<String> missed(String resource, int expected) throws Exception {
