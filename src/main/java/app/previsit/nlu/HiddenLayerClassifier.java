@@ -72,12 +72,7 @@ final class HiddenLayerClassifier implements VectorClassifier {
     int batch = 32;
     float keep = (float) (1 - s.dropout());
     for (int epoch = 0; epoch < s.epochs(); epoch++) {
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      SoftmaxRegression.shuffle(order, random);
       for (int from = 0; from < n; from += batch) {
         int to = Math.min(n, from + batch);
         java.util.Arrays.fill(g1, 0);

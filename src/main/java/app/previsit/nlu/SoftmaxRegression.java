@@ -41,12 +41,7 @@ final class SoftmaxRegression implements VectorClassifier {
     int batch = 32;
     long step = 0;
     for (int epoch = 0; epoch < epochs; epoch++) {
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      shuffle(order, random);
       for (int from = 0; from < n; from += batch) {
         int to = Math.min(n, from + batch);
         for (float[] row : g) java.util.Arrays.fill(row, 0);
@@ -117,6 +112,16 @@ final class SoftmaxRegression implements VectorClassifier {
     float[][] w = new float[classes][width];
     for (float[] row : w) for (int k = 0; k < width; k++) row[k] = in.readFloat();
     return new SoftmaxRegression(w);
+  }
+
+  /** Fisher-Yates, in place: each epoch visits the rows in a new order (the same for the same seed). */
+  static void shuffle(int[] order, java.util.Random random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
   }
 
   static void softmax(double[] p) {
