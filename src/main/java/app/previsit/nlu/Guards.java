@@ -192,7 +192,7 @@ final class Guards {
   private static final Set<String> NEVER_ROUTINE = Set.of("suicide", "overdose", "encoder-suicide", "encoder-overdose");
   /** Small amounts still matter for these: a child who drank "a bit of" bleach is an emergency. */
   private static final Set<String> NEVER_MILD = Set.of("overdose", "suicide", "anaphylaxis", "seizure", "sepsis",
-      "collapse");
+      "collapse", "encoder-suicide", "encoder-overdose");
   private static final Pattern OTHER = Pattern.compile("\\b((my|his|her|our|their|a|your) (\\w+ )?(dad|father|mum"
       + "|mother|mom|mam|nan|nana|nanna|granny|grandma|grandmother|grandad|grandfather|gran|grandpa|sister|brother|friend|uncle|aunt|auntie|cousin|neighbour|husband"
       + "|wife|partner|son|daughter|child|baby|kid|boy|girl|colleague|boss|mate|nephew|niece|grandson|granddaughter"
@@ -202,6 +202,17 @@ final class Guards {
   private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|died|used to|has had|have had|runs in"
       + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
       + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
+
+  /**
+   * "It doesn't feel like a heart attack" denies; "I don't think that's normal, he's not breathing" worries, and
+   * nothing beside something going on is denied (a fourth review, 2026-12-07, found both cancelled).
+   */
+  private static boolean feelsNot(String clause) {
+    return FEEL_NOT.matcher(clause).find() && !NOT_NORMAL.matcher(clause).find() && !GOING_ON.matcher(clause).find();
+  }
+
+  private static final Pattern NOT_NORMAL = Pattern.compile("\\b(do|does) not (think|feel|seem|look) (like )?"
+      + "(that|this|it) is (a |an )?(\\w+ )?(normal|right|ok|okay)\\b");
 
   /** A time that makes someone else's event recent, not their history: "my dad had a stroke this morning". */
   private static final Pattern RECENT = Pattern.compile("\\b(this (morning|afternoon|evening)|today|tonight"
@@ -214,7 +225,7 @@ final class Guards {
 
   /** Why the concept match does not stand in this clause, or null when it does. */
   static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
-    if (negated(words, m) || FEEL_NOT.matcher(clause).find()) return Reason.NEGATED;
+    if (negated(words, m) || feelsNot(clause)) return Reason.NEGATED;
     int start = Words.startOffset(clause, m.start());
     Reason r = clauseReason(clause, m.category(), start);
     if (r != null && BY_SEGMENT.contains(r) && start >= 0 && standsInItsSegment(clause, m.category(), start)) return null;

@@ -87,6 +87,8 @@ class GuardsTest {
       "my nan was watching telly and her face dropped on one side|stroke",
       "done 10 puffs as per his asthma action plan, still struggling to breathe|breathing",
       "my baby had a fit|seizure",
+      "I don't think that's normal, he's been fitting for ten minutes|seizure",
+      "it does not feel like my usual angina, the pain in my chest is spreading to my jaw|cardiac",
       "I read about FAST, my mum's mouth went lopsided and her left arm went weak|stroke",
       "my dad had a stroke years ago, his face drooped and his speech went slurred at tea, should I ring you?|stroke",
       "my husband had chest pain earlier|cardiac",

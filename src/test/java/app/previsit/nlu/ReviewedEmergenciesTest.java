@@ -57,6 +57,21 @@ class ReviewedEmergenciesTest {
     assertTrue(missed.size() <= CEILING_3, missed.size() + " missed: " + missed);
   }
 
+  /**
+   * A fourth review, the same session, against the guards as the third left them: 866 emergencies written, 130
+   * missed (`reviewed-emergencies-4.txt`). Its report names the guards' structural weaknesses (a denial or a
+   * hedge anywhere in the clause cancels all of it; a time word dates every event in the clause; the same
+   * lexical guards overrule the encoder; long messages are cut). Only two small fixes went in that session
+   * ("I don't think that's normal" and anything going on no longer deny; a mild word never calms the encoder's
+   * suicide or overdose): 12 of the 130 caught. The rest is the next session's work; the ceiling holds today's
+   * figure so that it can only shrink.
+   */
+  @Test
+  void theFourthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
+    List<String> missed = missed("/nlu/reviewed-emergencies-4.txt", 130);
+    assertTrue(missed.size() <= 118, missed.size() + " missed: " + missed);
+  }
+
   /** The third review's misses on the build that closed its session. */
   private static final int CEILING_3 = 17;
 
