@@ -128,7 +128,7 @@ final class EmergencyHead {
     boolean[] emergency = new boolean[k];
     java.util.Arrays.fill(sims, -2);
     for (int i = 0; i < n; i++) {
-      double s = dot(rows, i * dimension, vector);
+      double s = Dot.of(rows, i * dimension, vector);
       if (s <= sims[k - 1]) continue;
       int j = k - 1;
       for (; j > 0 && sims[j - 1] < s; j--) {
@@ -145,20 +145,5 @@ final class EmergencyHead {
       if (emergency[j]) emergencies += weight;
     }
     return all == 0 ? 0 : emergencies / all;
-  }
-
-  /** The dot product of the row at {@code offset} and {@code v} (unit vectors: their cosine), in four sums. */
-  private static double dot(float[] rows, int offset, float[] v) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int d = v.length;
-    int k = 0;
-    for (; k + 3 < d; k += 4) {
-      s0 += rows[offset + k] * v[k];
-      s1 += rows[offset + k + 1] * v[k + 1];
-      s2 += rows[offset + k + 2] * v[k + 2];
-      s3 += rows[offset + k + 3] * v[k + 3];
-    }
-    for (; k < d; k++) s0 += rows[offset + k] * v[k];
-    return s0 + s1 + s2 + s3;
-  }
+   }
 }

@@ -214,9 +214,12 @@ final class Guards {
   private static final Pattern NOT_NORMAL = Pattern.compile("\\b(do|does) not (think|feel|seem|look) (like )?"
       + "(that|this|it) is (a |an )?(\\w+ )?(normal|right|ok|okay)\\b");
 
-  /** A time that makes someone else's event recent, not their history: "my dad had a stroke this morning". */
+  /**
+   * A time that makes someone else's event recent, not their history: "my dad had a stroke this morning" ("now"
+   * and "just" are {@link #NOW}'s, read beside it).
+   */
   private static final Pattern RECENT = Pattern.compile("\\b(this (morning|afternoon|evening)|today|tonight"
-      + "|last night|just|now|right now|earlier|since|(an|one|two|three|a few|few|\\d+) (hour|hours|min|mins|minute"
+      + "|last night|earlier|since|(an|one|two|three|a few|few|\\d+) (hour|hours|min|mins|minute"
       + "|minutes|secs|seconds) ago)\\b");
   /** Someone too young to have a history: "my baby had a fit" is now. */
   private static final Pattern BABY = Pattern.compile("\\b(baby|newborn|new born|infant|toddler)\\b");

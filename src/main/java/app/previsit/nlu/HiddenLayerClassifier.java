@@ -84,7 +84,7 @@ final class HiddenLayerClassifier implements VectorClassifier {
           float[] xi = x[i];
           for (int u = 0; u < h; u++) {
             kept[u] = random.nextFloat() < keep;
-            float zu = b1[u] + dot(w1, u * d, xi);
+            float zu = b1[u] + Dot.of(w1, u * d, xi);
             z[u] = zu;
             act[u] = kept[u] && zu > 0 ? zu / keep : 0;
           }
@@ -120,7 +120,7 @@ final class HiddenLayerClassifier implements VectorClassifier {
   @Override
   public double[] probabilities(float[] x) {
     float[] act = new float[hidden];
-    for (int u = 0; u < hidden; u++) act[u] = Math.max(0, b1[u] + dot(w1, u * inputs, x));
+    for (int u = 0; u < hidden; u++) act[u] = Math.max(0, b1[u] + Dot.of(w1, u * inputs, x));
     double[] p = new double[classes];
     output(w2, b2, act, hidden, p);
     return p;
@@ -139,19 +139,6 @@ final class HiddenLayerClassifier implements VectorClassifier {
       p[c] = s;
     }
     SoftmaxRegression.softmax(p);
-  }
-
-  private static float dot(float[] w, int offset, float[] x) {
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int d = x.length, k = 0;
-    for (; k + 3 < d; k += 4) {
-      s0 += w[offset + k] * x[k];
-      s1 += w[offset + k + 1] * x[k + 1];
-      s2 += w[offset + k + 2] * x[k + 2];
-      s3 += w[offset + k + 3] * x[k + 3];
-    }
-    for (; k < d; k++) s0 += w[offset + k] * x[k];
-    return s0 + s1 + s2 + s3;
   }
 
   /** Adam's moment estimates for one array of parameters. */

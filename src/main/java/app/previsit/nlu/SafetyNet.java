@@ -92,20 +92,20 @@ final class SafetyNet {
    * of 1,422 emergencies for 6 of 2,426 other lines.
    */
   private boolean encoderFinds(EmergencyHead.Score s, float[] vector, double intentEmergency, boolean nothingCancelled) {
-    double regression = s.emergency(); // the head's classifier
+    double score = s.emergency(); // the head's classifier
     double needed = nothingCancelled ? threshold : overrideThreshold;
-    if (regression >= needed) {
+    if (score >= needed) {
       // Suicide and overdose are said in too many indirect ways for the nearest lines to know them all
       // ("I can't keep myself safe right now": regression 0.73, nearest lines 0.39): only the intent model
       // is asked, never more strictly than for the other categories.
       if (UNCONFIRMED.contains(s.category())) return intentEmergency >= INTENT_AGREES;
-      return intentEmergency >= INTENT_AGREES && (regression >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
+      return intentEmergency >= INTENT_AGREES && (score >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
     }
     if (!nothingCancelled) return false;
-    if (s.category().equals("suicide") && regression >= SUICIDE_LEANS && intentEmergency >= SUICIDE_LEANS_INTENT) {
+    if (s.category().equals("suicide") && score >= SUICIDE_LEANS && intentEmergency >= SUICIDE_LEANS_INTENT) {
       return true;
     }
-    return regression >= LINES_ALONE_REGRESSION && intentEmergency >= LINES_ALONE_INTENT
+    return score >= LINES_ALONE_REGRESSION && intentEmergency >= LINES_ALONE_INTENT
         && head.neighbourShare(vector) >= LINES_ALONE;
   }
 }
