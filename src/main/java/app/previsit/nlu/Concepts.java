@@ -29,12 +29,8 @@ final class Concepts {
 
     boolean test(Words.Word w) {
       if (!Double.isNaN(below) || !Double.isNaN(above)) {
-        try {
-          double v = Double.parseDouble(w.text());
-          return (Double.isNaN(below) || v < below) && (Double.isNaN(above) || v > above);
-        } catch (NumberFormatException e) {
-          return false;
-        }
+        double v = w.number();
+        return !Double.isNaN(v) && (Double.isNaN(below) || v < below) && (Double.isNaN(above) || v > above);
       }
       if (prefix) return w.text().startsWith(word) || w.lemma().startsWith(word);
       return w.text().equals(word) || w.lemma().equals(word);

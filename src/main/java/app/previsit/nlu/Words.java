@@ -33,8 +33,15 @@ final class Words {
       Map.entry("daddy", "dad"), Map.entry("nan", "gran"), Map.entry("nana", "gran"), Map.entry("grandma", "gran"),
       Map.entry("granny", "gran"));
 
-  /** One word: as typed (lower case) and its lemma. */
-  record Word(String text, String lemma) {}
+  /**
+   * One word: as typed (lower case), its lemma, and its value when it is a number (else NaN), read once here
+   * because the concepts' number terms ("a sugar below 4") ask every word of every clause.
+   */
+  record Word(String text, String lemma, double number) {
+    Word(String text, String lemma) {
+      this(text, lemma, numberOf(text));
+    }
+  }
 
   private Words() {}
 
@@ -54,6 +61,15 @@ final class Words {
     Matcher m = TOKEN.matcher(normalised);
     for (int i = 0; m.find(); i++) if (i == index) return m.start();
     return -1;
+  }
+
+  private static double numberOf(String w) {
+    if (w.isEmpty() || !Character.isDigit(w.charAt(0))) return Double.NaN;
+    try {
+      return Double.parseDouble(w);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 
   static String lemma(String w) {
