@@ -47,10 +47,15 @@ final class HiddenLayerClassifier implements VectorClassifier {
    * @param weights how much each row counts (class balancing); null for 1
    */
   static HiddenLayerClassifier train(float[][] x, int[] y, int classes, double[] weights, Settings s) {
+    return train(x, y, classes, weights, s, 42);
+  }
+
+  /** @param seed the start weights and the order of the rows: another seed, another model of the same lines */
+  static HiddenLayerClassifier train(float[][] x, int[] y, int classes, double[] weights, Settings s, long seed) {
     int n = x.length;
     int d = x[0].length;
     int h = s.hidden();
-    Random random = new Random(42);
+    Random random = new Random(seed);
     float[] w1 = new float[h * d];
     float[] b1 = new float[h];
     float[] w2 = new float[classes * h];

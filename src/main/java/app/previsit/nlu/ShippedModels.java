@@ -44,7 +44,7 @@ final class ShippedModels {
       update(sha, "format " + FORMAT + "; encoder " + encoderModel
           + "; doccat " + IntentClassifier.ITERATIONS + "/" + IntentClassifier.CUTOFF
           + "; intents " + IntentModel.SETTINGS
-          + "; emergencies " + EmergencyHead.SETTINGS);
+          + "; emergencies " + EmergencyHead.SETTINGS + " x" + EmergencyHead.MEMBERS);
       for (TrainingData.Example e : examples) update(sha, "x\t" + e.intent().label() + "\t" + e.text());
       for (TrainingData.Labelled e : emergencies) update(sha, "e\t" + e.label() + "\t" + e.text());
       for (String t : nearMisses) update(sha, "n\t" + t);

@@ -4,8 +4,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** A trained classifier over encoder vectors: a straight boundary ({@link SoftmaxRegression}) or a bent one ({@link HiddenLayerClassifier}). */
-sealed interface VectorClassifier permits SoftmaxRegression, HiddenLayerClassifier {
+/**
+ * A trained classifier over encoder vectors: a straight boundary ({@link SoftmaxRegression}), a bent one
+ * ({@link HiddenLayerClassifier}), or the mean of several ({@link AveragedClassifier}).
+ */
+sealed interface VectorClassifier permits SoftmaxRegression, HiddenLayerClassifier, AveragedClassifier {
   /** Class probabilities for one vector. */
   double[] probabilities(float[] x);
 
@@ -19,6 +22,7 @@ sealed interface VectorClassifier permits SoftmaxRegression, HiddenLayerClassifi
     return switch (kind) {
       case SoftmaxRegression.KIND -> SoftmaxRegression.read(in);
       case HiddenLayerClassifier.KIND -> HiddenLayerClassifier.read(in);
+      case AveragedClassifier.KIND -> AveragedClassifier.read(in);
       default -> throw new IOException("unknown classifier kind " + kind);
     };
   }
