@@ -74,6 +74,8 @@ final class Guards {
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
       // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets"; but taking
       // tablets "to avoid being a burden" is the overdose, not a wish (a review, 2026-12-07).
+      // A fear of becoming like someone: "that I'll end up like my mother, not able to get about".
+      + "|end up (just )?like"
       + "|fewer|reduce|reducing|cut down|cutting down|(?<!(tablets|pills|them|it) to )avoid|avoiding|prevent|preventing|stop getting|stop having"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
@@ -182,6 +184,14 @@ final class Guards {
       + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor"
       // Recurring over time is a matter for the GP, not 999 (an acute "now" overrides this, and never for suicide etc.).
       + "|keep getting|keep having|keeps? coming back|again and again|over and over)\\b");
+  /** A limit to how far a joint moves: "above my head", "past shoulder height", "behind my back". */
+  private static final Pattern RANGE_OF_MOVEMENT = Pattern.compile("\\b(arms? (up )?(above|over|higher than|past) (my|his"
+      + "|her|their|your|the) (head|shoulders?)|(above|past) (shoulder|chest) (height|level)|(up|round|behind) (my|his|her"
+      + "|their) back|reach (up|the top|above)|do (my|her|his) (hair|bra))\\b");
+  /** The other signs of a stroke, beside which an arm that will not go up is not a shoulder's matter. */
+  private static final Pattern STROKE_BESIDE = Pattern.compile("\\b(face|mouth|smile|speech|speak|talk|words|slur\\w*"
+      + "|droop\\w*|dropped|numb|tingl\\w*|weak|suddenly|sudden|collapsed)\\b");
+
   /** A request about care, not an event: "a repeat prescription for my GTN spray". */
   private static final Pattern ROUTINE = Pattern.compile("\\b(prescription|repeat|review|refill|renew|referral"
       + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
@@ -201,7 +211,10 @@ final class Guards {
   // Not a bare "was": "my nan was sitting and her mouth went droopy" is told in the past while it happens.
   private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|died|used to|has had|have had|runs in"
       + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
-      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
+      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were"
+      // A lasting loss told as someone's history, the tense often dropped in non-native English ("my mother lose
+      // her sight"); not "has lost" or "just lost", which may be now.
+      + "|(?<!(has|have|just|suddenly|now) )(lose|lost) (his|her|their) (sight|vision|hearing|leg|legs|foot|eye))\\b");
 
   /**
    * "It doesn't feel like a heart attack" denies; "I don't think that's normal, he's not breathing" worries, and
@@ -231,7 +244,7 @@ final class Guards {
     if (negated(words, m) || feelsNot(clause)) return Reason.NEGATED;
     int start = Words.startOffset(clause, m.start());
     Reason r = clauseReason(clause, m.category(), start);
-    if (r != null && BY_SEGMENT.contains(r) && start >= 0 && standsInItsSegment(clause, m.category(), start)) return null;
+    if (r != null && BY_SEGMENT.contains(r) && start >= 0 && standsInItsSegment(clause, m, start)) return null;
     return r;
   }
 
@@ -246,14 +259,25 @@ final class Guards {
   private static final Set<Reason> BY_SEGMENT = java.util.EnumSet.of(Reason.PAST, Reason.REPORTED,
       Reason.HYPOTHETICAL, Reason.ROUTINE, Reason.OTHER_PAST);
 
-  /** Whether the mention at {@code start} stands when only its own stretch between commas is read. */
-  private static boolean standsInItsSegment(String clause, String category, int start) {
+  /**
+   * Whether the mention at {@code start} stands when only its own stretch between commas is read. Not when the
+   * stretch is a heading, the mention alone at the start, that the next stretch tells about ("Stroke, my brother
+   * had one at 60"); a list of signs ("asthma attack, inhaler did nothing, …") is not one.
+   */
+  private static boolean standsInItsSegment(String clause, Concepts.Match m, int start) {
     int from = clause.lastIndexOf(',', start) + 1;
     int to = clause.indexOf(',', start);
     String segment = clause.substring(from, to < 0 ? clause.length() : to).strip();
     if (segment.length() == clause.strip().length()) return false;
-    return clauseReason(segment, category, 0) == null;
+    if (from == 0 && to > 0 && Words.of(segment).size() <= m.end() - m.start() + 1) {
+      int next = clause.indexOf(',', to + 1);
+      if (TELLS_OF_IT.matcher(clause.substring(to + 1, next < 0 ? clause.length() : next)).find()) return false;
+    }
+    return clauseReason(segment, m.category(), 0) == null;
   }
+
+  /** A stretch that tells of the one before it: "my brother had one", "I had it as a child". */
+  private static final Pattern TELLS_OF_IT = Pattern.compile("\\b(one|it|that|those|them)\\b");
 
   /**
    * The guards that need no anchor word, for a clause the encoder thinks is an emergency. Negation
@@ -306,6 +330,12 @@ final class Guards {
       if (TOLD_ABOUT.matcher(clause).find()) return Reason.REPORTED;
     }
     if (!NEVER_MILD.contains(category) && !strongNow && !urgent && !goingOn && MILD.matcher(clause).find()) return Reason.MILD;
+    // How far an arm goes up is a shoulder's matter, even said as "can't" ("I can't lift my arm above my head"):
+    // the weakness of a stroke is said without it, or beside a face, speech or "suddenly".
+    // ("Can't lift" is going on by GOING_ON's words, so only a strong "now" or another sign of a stroke keeps it.)
+    if (!strongNow && RANGE_OF_MOVEMENT.matcher(clause).find() && !STROKE_BESIDE.matcher(clause).find()) {
+      return Reason.MILD;
+    }
     // "I won't be around for my appointment" is intent, not a request about care.
     if (!NEVER_ROUTINE.contains(category) && !strongNow && !urgent && !acute && ROUTINE.matcher(clause).find()) {
       return Reason.ROUTINE;

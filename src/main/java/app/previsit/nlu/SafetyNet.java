@@ -22,6 +22,13 @@ final class SafetyNet {
   static final double SURE = 0.8;
   /** The weighted share of emergencies among the nearest training lines that confirms the classifier. */
   static final double NEIGHBOURS_AGREE = 0.4;
+  /**
+   * For suicide and overdose the nearest lines are asked only whether they are nearly all against it ("I didn't
+   * want to make a fuss": classifier 0.76 suicide, nearest lines 0.10). Measured by `eval --safety-folds 5` with
+   * the averaged heads, 2026-12-07 (fourth session): no emergency lost (1,926 of 1,981 both), other intents' lines
+   * raising the flag 60 -> 58 of 2,791, the second blind set's false alarms 40 -> 39 of 270.
+   */
+  static final double NEIGHBOURS_NOT_AGAINST = 0.15;
   /** The intent model's probability of an emergency below which the encoder's find is not confirmed. */
   static final double INTENT_AGREES = 0.1;
   /** The nearest lines' emergency share that finds an emergency with a weaker classifier score, and its minimums. */
@@ -98,7 +105,9 @@ final class SafetyNet {
       // Suicide and overdose are said in too many indirect ways for the nearest lines to know them all
       // ("I can't keep myself safe right now": regression 0.73, nearest lines 0.39): only the intent model
       // is asked, never more strictly than for the other categories.
-      if (UNCONFIRMED.contains(s.category())) return intentEmergency >= INTENT_AGREES;
+      if (UNCONFIRMED.contains(s.category())) {
+        return intentEmergency >= INTENT_AGREES && head.neighbourShare(vector) >= NEIGHBOURS_NOT_AGAINST;
+      }
       return intentEmergency >= INTENT_AGREES && (score >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
     }
     if (!nothingCancelled) return false;

@@ -37,7 +37,9 @@ class GuardsTest {
       "I'd rather not answer that, I'm not comfortable|IDIOM",
       "I was bleeding heavily for days after I had my baby last year|PAST",
       "I read about sepsis on a forum, it sounds scary|REPORTED",
-      "years ago, my dad's face drooped and his speech went slurred, he recovered well|RESOLVED"})
+      "years ago, my dad's face drooped and his speech went slurred, he recovered well|RESOLVED",
+      "Stroke, my brother had one at 60|OTHER_PAST",
+      "I worry about my feet, my mother lose her sight|OTHER_PAST"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -92,7 +94,11 @@ class GuardsTest {
       "I read about FAST, my mum's mouth went lopsided and her left arm went weak|stroke",
       "my dad had a stroke years ago, his face drooped and his speech went slurred at tea, should I ring you?|stroke",
       "my husband had chest pain earlier|cardiac",
-      "i had a heart attack 2 years ago and now the same pain|cardiac"})
+      "i had a heart attack 2 years ago and now the same pain|cardiac",
+      "asthma attack, inhaler did nothing, struggle to breathe, should i wait for my appointment?|breathing",
+      "Stroke, his face dropped ten minutes ago and he had one at 60|stroke",
+      "my mum has lost her sight in one eye|stroke",
+      "my dad just lost his sight in his left eye|stroke"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -132,5 +138,25 @@ class GuardsTest {
       String n = TextNormaliser.normalise(text);
       assertEquals(List.of(), CONCEPTS.find(Words.of(n)).stream().map(Concepts.Match::category).toList(), text);
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "I can't lift my arm above my head|MILD",
+      "she can't get her arm up past shoulder height|MILD",
+      "he suddenly can't lift his arm above his head|",
+      "she can't lift her arm above her head and her face has dropped|",
+      "he can't lift his arm|"})
+  void anArmThatWillNotGoUpIsAShouldersMatterUnlessAStrokeSaysSo(String text, Guards.Reason reason) {
+    assertEquals(reason, Guards.encoderReason(TextNormaliser.normalise(text), "stroke"), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "That I'll end up like my mother, not able to get about|HYPOTHETICAL",
+      "I'm scared I'll end up just like my dad|HYPOTHETICAL",
+      "I'll end up killing myself tonight|"})
+  void aFearOfEndingUpLikeSomeoneIsNotAnEventNow(String text, Guards.Reason reason) {
+    assertEquals(reason, Guards.encoderReason(TextNormaliser.normalise(text), "suicide"), text);
   }
 }
