@@ -266,7 +266,7 @@ public final class OpenNlpUnderstanding implements Understanding {
    * can lose what makes its sentence an emergency: "i am safe now but i have the tablets | and i will take them
    * tonight" is calmed, then too short to say it (suicide 0.31), while the whole sentence reads 0.97. One more
    * encoder run, only for a cut sentence in a message nothing flagged. Measured by `eval --safety-folds 5`,
-   * 2026-12-07 (fourth session): emergencies caught 1,926 -> 1,937 of 1,981, near-miss false alarms 164 -> 166 of
+   * 2026-12-07 (fourth session): emergencies caught 1,926 -> 1,935 of 1,981, near-miss false alarms 164 -> 166 of
    * 1,591, other intents' lines 58 -> 60 of 2,791.
    */
   private String splitSentenceFlag(List<Parts.Piece> pieces) {
@@ -278,7 +278,9 @@ public final class OpenNlpUnderstanding implements Understanding {
       float[] v = encoder.encode(n);
       double pEmergency = intents.distribution(tokenization.tokens(n), v)[Intent.EMERGENCY.ordinal()];
       SafetyNet.Verdict verdict = safety.check(n, v, pEmergency);
-      if (verdict.redFlag()) return verdict.category();
+      // A second look needs the nearest lines' word too, for every category: "that it will get stuck and I will
+      // need emergency surgery" reads 0.88 suicide whole, with its nearest lines 0.19 (the plan read whole: 0.71).
+      if (verdict.redFlag() && ("concept".equals(verdict.via()) || safety.nearestLinesAgree(v))) return verdict.category();
     }
     return null;
   }

@@ -87,6 +87,11 @@ final class SafetyNet {
     return new Verdict(true, s.category(), "encoder", null, s.emergency());
   }
 
+  /** Whether the nearest training lines lean to an emergency as much as they must to confirm the classifier. */
+  boolean nearestLinesAgree(float[] vector) {
+    return head.neighbourShare(vector) >= NEIGHBOURS_AGREE;
+  }
+
   /**
    * Whether the encoder's views find an emergency in a clause: the head's classifier (a logistic regression
    * until 2026-12-07, a hidden layer since; the thresholds were chosen for the regression and kept), confirmed by the nearest

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConversationCorpusTest {
   /** Scripts passing: 6 on 2026-12-02 before the listening dialogue, 37 after its first pass, 39 after the emergency hold files answers, 40 with doses and other word senses, 41 with 1,100 training lines written blind, 44 when what the encoder finds alone needs two second opinions, 47 with 950 more lines written blind (2026-12-07), 48 when "talk about coming off" and "too many tablets" are no longer concepts, 51 with "no more <something>" a wish, a dose after its medicine kept with it and a time since the last episode not taken as a duration, 52 with a no about a noted problem closing the agenda and the score after a verdict, 51 when a review's safety fixes let suicide and overdose finds through without the nearest lines ('I'd rather not take more tablets' is flagged again), 50 when they need the intent model only as much as other categories do ('maybe try other pill'), 49 with 560 more emergencies and near-misses written blind (a memory problem reads as a seizure to the encoder; the same data and that day's guards took the second blind set's recall 246 -> 247 of 260 and the reviewed emergencies missed 25 -> 8 of 171).  51 on 2026-12-07 (third session) when the emergency head became a hidden layer (a memory problem and "maybe try other pill" no longer read as emergencies) and "for the fitting" is the other sense of the word. Raise it as the dialogue improves. */
-  static final int FLOOR = 51;
+  static final int FLOOR = 55;
 
   static final Dialogue DIALOGUE =
       new Dialogue(OpenNlpUnderstanding.shared(), Messages.defaults(), OpenNlpUnderstanding.CONFIDENCE_THRESHOLD);
@@ -136,7 +136,15 @@ class ConversationCorpusTest {
         misses.add("concerns: no concern " + (i + 1));
         continue;
       }
+      // The summary puts the patient's priority first (DESIGN: concerns[0] is where the GP starts), so a script's
+      // concerns, listed in the order told, are paired by their words; by place only when none has them.
       JsonObject got = concerns.getJsonObject(i);
+      for (int k = 0; k < concerns.size(); k++) {
+        if (w.getJsonArray("mentions") != null && all(concerns.getJsonObject(k).getString("text"), w.getJsonArray("mentions"))) {
+          got = concerns.getJsonObject(k);
+          break;
+        }
+      }
       has(misses, "concerns", got.getString("text"), w.getJsonArray("mentions"));
       has(misses, "duration", got.getString("duration"), w.getJsonArray("durationMentions"));
       has(misses, "ideas", got.getString("ideas"), w.getJsonArray("ideaMentions"));

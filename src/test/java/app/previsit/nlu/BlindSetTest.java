@@ -30,8 +30,10 @@ class BlindSetTest {
   // 42/333 with the emergency head's hidden layer (third session of 2026-12-07); 49/333 once the past, reported,
   // hypothetical, routine and someone-else reasons calm only the stretch between commas they are said in (a third
   // review's 128 missed emergencies: 61 -> 111 caught; 332 of these 338 caught, 331 before).
-  // 50/333 once "I don't think that's normal" no longer denies what follows it (a fourth review).
-  private static final double FALSE_ALARM_CEILING = 0.152;  // 50/333 = 0.150
+  // 50/333 once "I don't think that's normal" no longer denies what follows it (a fourth review). 51/333 once a
+  // sentence cut into clauses is also read whole by the encoder (fourth session of 2026-12-07): 11 more of 1,981
+  // emergencies caught in `eval --safety-folds 5`, one more in the second blind set, for this one false alarm.
+  private static final double FALSE_ALARM_CEILING = 0.154;  // 51/333 = 0.153
   private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.910 (0.881 before 365 blind-written lines)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();

@@ -21,8 +21,8 @@ class ReviewedEmergenciesTest {
   @Test
   void aCalmingWordBesideAnEmergencyDoesNotCancelIt() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies.txt", 171);
-    // 6 since the third session of 2026-12-07.
-    assertTrue(missed.size() <= 6, missed.size() + " missed: " + missed);
+    // 6 since the third session of 2026-12-07; 5 since the fourth (averaged heads, cut sentences read whole).
+    assertTrue(missed.size() <= 5, missed.size() + " missed: " + missed);
   }
 
   /**
@@ -35,8 +35,8 @@ class ReviewedEmergenciesTest {
   @Test
   void theSecondReviewsEmergenciesStayCaught() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-2.txt", 65);
-    // 10 once the guards' reasons are read by stretch between commas (third session of 2026-12-07).
-    assertTrue(missed.size() <= 10, missed.size() + " missed: " + missed);
+    // 10 once the guards' reasons are read by stretch between commas (third session of 2026-12-07); 8 in the fourth.
+    assertTrue(missed.size() <= 8, missed.size() + " missed: " + missed);
   }
 
   /**
@@ -63,17 +63,18 @@ class ReviewedEmergenciesTest {
    * hedge anywhere in the clause cancels all of it; a time word dates every event in the clause; the same
    * lexical guards overrule the encoder; long messages are cut). Only two small fixes went in that session
    * ("I don't think that's normal" and anything going on no longer deny; a mild word never calms the encoder's
-   * suicide or overdose): 12 of the 130 caught. The rest is the next session's work; the ceiling holds today's
-   * figure so that it can only shrink.
+   * suicide or overdose): 12 of the 130 caught. The fourth session caught 27 (averaged heads, 210 more
+   * near-misses, cut sentences read whole by the encoder); the rest is still the guards' structural work, and the
+   * ceiling holds the latest figure so that it can only shrink.
    */
   @Test
   void theFourthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-4.txt", 130);
-    assertTrue(missed.size() <= 118, missed.size() + " missed: " + missed);
+    assertTrue(missed.size() <= 103, missed.size() + " missed: " + missed);
   }
 
-  /** The third review's misses on the build that closed its session. */
-  private static final int CEILING_3 = 17;
+  /** The third review's misses on the build that closed its session (17), and since the fourth session. */
+  private static final int CEILING_3 = 15;
 
   /** The lines of the file (there must be {@code expected}) that raise no red flag. */
   private List<String> missed(String resource, int expected) throws Exception {
