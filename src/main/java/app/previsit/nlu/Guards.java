@@ -74,8 +74,6 @@ final class Guards {
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
       // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets"; but taking
       // tablets "to avoid being a burden" is the overdose, not a wish (a review, 2026-12-07).
-      // A fear of becoming like someone: "that I'll end up like my mother, not able to get about".
-      + "|end up (just )?like"
       + "|fewer|reduce|reducing|cut down|cutting down|(?<!(tablets|pills|them|it) to )avoid|avoiding|prevent|preventing|stop getting|stop having"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
@@ -185,12 +183,30 @@ final class Guards {
       // Recurring over time is a matter for the GP, not 999 (an acute "now" overrides this, and never for suicide etc.).
       + "|keep getting|keep having|keeps? coming back|again and again|over and over)\\b");
   /** A limit to how far a joint moves: "above my head", "past shoulder height", "behind my back". */
-  private static final Pattern RANGE_OF_MOVEMENT = Pattern.compile("\\b(arms? (up )?(above|over|higher than|past) (my|his"
-      + "|her|their|your|the) (head|shoulders?)|(above|past) (shoulder|chest) (height|level)|(up|round|behind) (my|his|her"
-      + "|their) back|reach (up|the top|above)|do (my|her|his) (hair|bra))\\b");
-  /** The other signs of a stroke, beside which an arm that will not go up is not a shoulder's matter. */
+  // The writer's own arm only: someone else's arm that "won't go past shoulder height" is told because it is new
+  // (a review, 2026-12-07).
+  private static final Pattern RANGE_OF_MOVEMENT = Pattern.compile("\\bmy (left |right )?arms? (up )?(above|over"
+      + "|higher than|past) ((my|the) )?(head|shoulders?|shoulder (height|level))\\b");
+  /**
+   * Anything beside the arm that is not a shoulder's matter: a sign of a stroke, pain spreading, a fall, a change
+   * of mind or sight (a review, 2026-12-07: "muddled", "dribbling", "dead weight", "pain round to my back").
+   */
   private static final Pattern STROKE_BESIDE = Pattern.compile("\\b(face|mouth|smile|speech|speak|talk|words|slur\\w*"
-      + "|droop\\w*|dropped|numb|tingl\\w*|weak|suddenly|sudden|collapsed)\\b");
+      + "|droop\\w*|dropped|numb|tingl\\w*|weak|weakness|suddenly|sudden|collapsed|collapse|muddled|confused|dribbl\\w*"
+      + "|dead|heavy|leaning|lean|vision|see|sight|dizzy|fell|fallen|fall|floor|pain|ache|aching|chest|jaw|breath\\w*"
+      + "|sick|sweat\\w*|clammy|grey|gray|headache|worst|balance|walk|stand|leg|legs|side|eye|eyes|swallow\\w*"
+      + "|hand|hands|claw|grip|fingers"
+      + "|tonight|today|now|just|morning|minutes?|mins?|hours?)\\b");
+
+  /** A fear of ending up like someone, not a wish ("I just want to end up like my sister, at peace"). */
+  private static final Pattern END_UP_LIKE = Pattern.compile("\\b(?<!(want|wish|rather|like|love|going) )(will|might|could"
+      + "|scared i will|afraid i will|worried i will) end up (just )?like\\b");
+  /** Means, a plan or a time, beside which a fear is not only a fear. */
+  private static final Pattern MEANS_OR_PLAN = Pattern.compile("\\b(tablets?|pills?|meds|medication|overdose|rope|hang"
+      + "\\w*|bridge|jump\\w*|knife|blade|cut\\w*|gun|train|car|exhaust|hose|note|letters?|goodbye|plan\\w*|ready|tonight"
+      + "|today|now|soon|this (week|weekend)|kill\\w*|die|dying|dead|end it|end my|suicid\\w*|alive|over|done|finish\\w*"
+      + "|taken|took|swallow\\w*|lined up|saved up|stockpil\\w*|razor\\w*|blades?|peace|right here|gone|rest|sleep"
+      + "|want to|wish)\\b");
 
   /** A request about care, not an event: "a repeat prescription for my GTN spray". */
   private static final Pattern ROUTINE = Pattern.compile("\\b(prescription|repeat|review|refill|renew|referral"
@@ -211,10 +227,7 @@ final class Guards {
   // Not a bare "was": "my nan was sitting and her mouth went droopy" is told in the past while it happens.
   private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|died|used to|has had|have had|runs in"
       + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
-      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were"
-      // A lasting loss told as someone's history, the tense often dropped in non-native English ("my mother lose
-      // her sight"); not "has lost" or "just lost", which may be now.
-      + "|(?<!(has|have|just|suddenly|now) )(lose|lost) (his|her|their) (sight|vision|hearing|leg|legs|foot|eye))\\b");
+      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
 
   /**
    * "It doesn't feel like a heart attack" denies; "I don't think that's normal, he's not breathing" worries, and
@@ -241,15 +254,92 @@ final class Guards {
 
   /** Why the concept match does not stand in this clause, or null when it does. */
   static Reason check(String clause, List<Words.Word> words, Concepts.Match m) {
-    if (negated(words, m) || feelsNot(clause)) return Reason.NEGATED;
+    if (someoneElsesLostSight(clause, words, m)) return Reason.OTHER_PAST;
     int start = Words.startOffset(clause, m.start());
-    Reason r = clauseReason(clause, m.category(), start);
-    if (r != null && BY_SEGMENT.contains(r) && start >= 0 && standsInItsSegment(clause, m, start)) return null;
+    // "It doesn't feel like" denies only in its own stretch: "It doesn't feel like indigestion, my chest is heavy".
+    if (negated(clause, words, m) || feelsNot(start >= 0 ? segment(clause, start) : clause)) return Reason.NEGATED;
+    String guarded = withoutWritersHedges(clause);
+    Reason r = clauseReason(guarded, m.category(), start);
+    if (r != null && BY_SEGMENT.contains(r) && start >= 0 && standsInItsSegment(guarded, m, start)) return null;
     return r;
   }
 
   /**
-   * The reasons that calm a mention only when they are said of it: in the same stretch between commas. Patients
+   * Someone else who "lost her sight", with nothing to say it was sudden or now, is telling of a lasting loss
+   * ("my mother lose her sight", the tense dropped in non-native English). Only this mention is calmed: beside it
+   * "mum lost her eye sight and collapsed in the kitchen" still raises the collapse.
+   */
+  private static boolean someoneElsesLostSight(String clause, List<Words.Word> words, Concepts.Match m) {
+    if (!m.category().equals("stroke") || !words.get(m.start()).lemma().equals("lose")) return false;
+    String last = words.get(m.end()).text();
+    if (!last.equals("sight") && !last.equals("vision")) return false;
+    return OTHER.matcher(clause).find() && !SIGHT_LOST_NOW.matcher(clause).find() && !STRONG_NOW.matcher(clause).find()
+        && !GOING_ON.matcher(clause).find() && !RECENT.matcher(clause).find() && !OTHER_SIGNS.matcher(clause).find();
+  }
+
+  /** Another sign beside the sight: "my mother lost her sight and her left side stopped working during tea". */
+  private static final Pattern OTHER_SIGNS = Pattern.compile("\\b(face|mouth|smile|speech|speak|talk|words|slur\\w*"
+      + "|droop\\w*|dropped|numb|tingl\\w*|weak|collaps\\w*|side|arm|arms|leg|legs|confused|muddled|dizzy|balance"
+      + "|headache|fell|fall|floor|working|stopped|during|tea|dinner|breakfast|lunch|with it)\\b");
+  private static final Pattern SIGHT_LOST_NOW = Pattern.compile("\\b((has|have|had) (just |suddenly |now )?lost|just"
+      + "|suddenly|sudden|now|one eye|an eye|left eye|right eye|half|double|blurred|blurry|dark|curtain|went)\\b");
+
+  /**
+   * What the writer says of themselves or of their message, not of the symptom: "I'm a bit worried", "it's
+   * probably nothing but", "sorry to bother you". A fourth review (2026-12-07) found such hedges read as a mild
+   * or hypothetical symptom ("Dad's face went droopy and his arm went weak, I'm a bit worried"). Blanked with
+   * spaces, so that every offset into the clause still holds.
+   */
+  private static final Pattern WRITERS_HEDGE = Pattern.compile("\\b((i am|we are) (a bit|a little|a tad|slightly|quite"
+      + "|just|bit|abit|really|very|so) (worried|concerned|anxious|scared|nervous|panicking|unsure)"
+      + "|(it is|this is|that is) (probably|likely|maybe|most likely) (nothing|a small thing|fine|silly|nothing serious"
+      + "|overreacting)|i am (sure|hoping) it is (fine|nothing|ok|okay)|i am probably (overreacting|being silly|fussing)"
+      + "|(probably )?(a )?silly question|sorry (to bother you|to trouble you|for bothering you)|sorry(?= *[,.])"
+      + "|i hope it is (ok|okay|alright|fine) to (use|write|message|ask)( this| here)?|not sure if (this is|i should)"
+      + "|i do not want to (make a fuss|bother|waste)( (you|anyone|your time))?)\\b");
+
+  static String withoutWritersHedges(String clause) {
+    Matcher h = WRITERS_HEDGE.matcher(clause);
+    if (!h.find()) return clause;
+    StringBuilder out = new StringBuilder(clause);
+    do {
+      for (int i = h.start(); i < h.end(); i++) out.setCharAt(i, ' ');
+    } while (h.find());
+    return out.toString();
+  }
+
+  /**
+   * Where one stretch of a clause ends and the next begins: a comma or a semicolon, or a turn of the story ("but",
+   * "and then", "then", "and now"). "In the past I had panic attacks but this time there is a crushing weight on my
+   * chest": the past is said of the panic attacks.
+   */
+  private static final Pattern STRETCH_BREAK = Pattern.compile("[,;]| but | and then | then | and now ");
+
+  /** The stretch of the clause that holds {@code at}: from the break before it to the break after it. */
+  private static String segment(String clause, int at) {
+    int[] span = span(clause, at);
+    return clause.substring(span[0], span[1]);
+  }
+
+  /** {from, to, next}: the stretch holding {@code at}, and where the one after it starts (or -1). */
+  private static int[] span(String clause, int at) {
+    int from = 0, to = clause.length(), next = -1;
+    Matcher b = STRETCH_BREAK.matcher(clause);
+    while (b.find()) {
+      if (b.end() <= at) {
+        from = b.end();
+      } else if (b.start() >= at) {
+        to = b.start();
+        next = b.end();
+        break;
+      }
+    }
+    return new int[] {from, to, next};
+  }
+
+  /**
+   * The reasons that calm a mention only when they are said of it: in the same stretch (between commas, or
+   * before or after a "but", "then", "and now": the fourth session of 2026-12-07 added those). Patients
    * tell the history and the emergency in one breath ("I read about FAST, my mum's mouth went lopsided and her
    * left arm went weak"; "my dad had a stroke years ago, his face drooped and his speech went slurred at tea,
    * should I ring you?"), and a third review (2026-12-07) found 75 such emergencies that these reasons, read over
@@ -260,24 +350,29 @@ final class Guards {
       Reason.HYPOTHETICAL, Reason.ROUTINE, Reason.OTHER_PAST);
 
   /**
-   * Whether the mention at {@code start} stands when only its own stretch between commas is read. Not when the
+   * Whether the mention at {@code start} stands when only its own stretch ({@link #span}) is read. Not when the
    * stretch is a heading, the mention alone at the start, that the next stretch tells about ("Stroke, my brother
    * had one at 60"); a list of signs ("asthma attack, inhaler did nothing, …") is not one.
    */
   private static boolean standsInItsSegment(String clause, Concepts.Match m, int start) {
-    int from = clause.lastIndexOf(',', start) + 1;
-    int to = clause.indexOf(',', start);
-    String segment = clause.substring(from, to < 0 ? clause.length() : to).strip();
+    int[] span = span(clause, start);
+    String segment = clause.substring(span[0], span[1]).strip();
     if (segment.length() == clause.strip().length()) return false;
-    if (from == 0 && to > 0 && Words.of(segment).size() <= m.end() - m.start() + 1) {
-      int next = clause.indexOf(',', to + 1);
-      if (TELLS_OF_IT.matcher(clause.substring(to + 1, next < 0 ? clause.length() : next)).find()) return false;
+    // Only a heading and its history, nothing told after them: "Stroke, mum had one in 2015, … right side gone
+    // heavy" tells of now after the history (a review, 2026-12-07).
+    if (span[0] == 0 && span[2] > 0 && Words.of(segment).size() <= m.end() - m.start() + 1) {
+      int[] history = span(clause, span[2]);
+      if (history[2] < 0 && TELLS_OF_IT.matcher(clause.substring(history[0], history[1])).find()) return false;
     }
     return clauseReason(segment, m.category(), 0) == null;
   }
 
-  /** A stretch that tells of the one before it: "my brother had one", "I had it as a child". */
-  private static final Pattern TELLS_OF_IT = Pattern.compile("\\b(one|it|that|those|them)\\b");
+  /**
+   * A stretch that tells that the heading was had: "my brother had one", "I had it as a child". Not any "it" or
+   * "that" (a review, 2026-12-07: "Overdose, that's what it was meant to be, I took them all…").
+   */
+  private static final Pattern TELLS_OF_IT = Pattern.compile("\\b(had|has had|have had|suffered|got) (one|it|them"
+      + "|those)\\b");
 
   /**
    * The guards that need no anchor word, for a clause the encoder thinks is an emergency. Negation
@@ -287,7 +382,7 @@ final class Guards {
     Reason denied = clauseDenial(clause);
     if (denied != null) return denied;
     // The encoder's category is a guess, so small amounts are not exempt from "mild" here.
-    return clauseReason(clause, "encoder-" + category, -1);
+    return clauseReason(withoutWritersHedges(clause), "encoder-" + category, -1);
   }
 
   /** {@link Reason#NEGATED} when the whole clause is denied and nothing is going on beside it, else null. */
@@ -333,7 +428,14 @@ final class Guards {
     // How far an arm goes up is a shoulder's matter, even said as "can't" ("I can't lift my arm above my head"):
     // the weakness of a stroke is said without it, or beside a face, speech or "suddenly".
     // ("Can't lift" is going on by GOING_ON's words, so only a strong "now" or another sign of a stroke keeps it.)
-    if (!strongNow && RANGE_OF_MOVEMENT.matcher(clause).find() && !STROKE_BESIDE.matcher(clause).find()) {
+    // A fear of becoming like someone ("that I'll end up like my mother, not able to get about"), only where
+    // nothing is planned, at hand or happening: "end up like my brother tonight, the pills are lined up" stands.
+    if (!strongNow && !goingOn && !urgent && !acute && END_UP_LIKE.matcher(clause).find()
+        && !MEANS_OR_PLAN.matcher(clause).find()) {
+      return Reason.HYPOTHETICAL;
+    }
+    if (!NEVER_MILD.contains(category) && !strongNow && RANGE_OF_MOVEMENT.matcher(clause).find()
+        && !STROKE_BESIDE.matcher(clause).find()) {
       return Reason.MILD;
     }
     // "I won't be around for my appointment" is intent, not a request about care.
@@ -357,12 +459,16 @@ final class Guards {
    * the concept's own ("my face is not drooping"); "can not" / "will not" are inability, not denial,
    * and "never … before" announces a first time.
    */
-  private static boolean negated(List<Words.Word> words, Concepts.Match m) {
+  private static boolean negated(String clause, List<Words.Word> words, Concepts.Match m) {
     int from = Math.max(0, m.start() - 5);
+    int mentionAt = Words.startOffset(clause, m.start());
     for (int i = from; i <= m.end(); i++) {
       if (i >= m.start() && m.covered()[i]) continue;
       String w = words.get(i).text();
       if (!NEGATORS.contains(w)) continue;
+      // A denial reaches no further than its own stretch (as NegEx's scope ends at a comma or a "but"): "It doesn't
+      // feel like indigestion, my chest pain is crushing"; "it's probably nothing, but his face has dropped".
+      if (i < m.start() && mentionAt >= 0 && breakBetween(clause, Words.startOffset(clause, i), mentionAt)) continue;
       // "no" reaches only three words on ("no, my chest hurts" is not a denial of the pain far after it).
       if ((w.equals("no") || w.equals("nothing") || w.equals("none")) && m.start() - i > 3) continue;
       // Inside the mention only a negator right before one of its words denies it ("face is not drooping").
@@ -380,6 +486,11 @@ final class Guards {
     int after = m.end() + 1;
     return after < words.size() && (words.get(after).text().equals("no") || words.get(after).text().equals("none"))
         && after == words.size() - 1;
+  }
+
+  private static boolean breakBetween(String clause, int from, int to) {
+    if (from < 0 || to <= from) return false;
+    return STRETCH_BREAK.matcher(clause.substring(from, to)).find();
   }
 
   private static boolean followedBy(List<Words.Word> words, int i, String w) {

@@ -24,7 +24,8 @@ final class SafetyNet {
   static final double NEIGHBOURS_AGREE = 0.4;
   /**
    * For suicide and overdose the nearest lines are asked only whether they are nearly all against it ("I didn't
-   * want to make a fuss": classifier 0.76 suicide, nearest lines 0.10). Measured by `eval --safety-folds 5` with
+   * want to make a fuss": classifier 0.76 suicide, nearest lines 0.10), and not when the classifier is sure (a
+   * review: "I took 2 weeks worth of my blood pressure pills together because i'm done", 0.93 / 0.11). Measured by `eval --safety-folds 5` with
    * the averaged heads, 2026-12-07 (fourth session): no emergency lost (1,926 of 1,981 both), other intents' lines
    * raising the flag 60 -> 58 of 2,791, the second blind set's false alarms 40 -> 39 of 270.
    */
@@ -111,7 +112,7 @@ final class SafetyNet {
       // ("I can't keep myself safe right now": regression 0.73, nearest lines 0.39): only the intent model
       // is asked, never more strictly than for the other categories.
       if (UNCONFIRMED.contains(s.category())) {
-        return intentEmergency >= INTENT_AGREES && head.neighbourShare(vector) >= NEIGHBOURS_NOT_AGAINST;
+        return intentEmergency >= INTENT_AGREES && (score >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_NOT_AGAINST);
       }
       return intentEmergency >= INTENT_AGREES && (score >= SURE || head.neighbourShare(vector) >= NEIGHBOURS_AGREE);
     }

@@ -33,7 +33,9 @@ class BlindSetTest {
   // 50/333 once "I don't think that's normal" no longer denies what follows it (a fourth review). 51/333 once a
   // sentence cut into clauses is also read whole by the encoder (fourth session of 2026-12-07): 11 more of 1,981
   // emergencies caught in `eval --safety-folds 5`, one more in the second blind set, for this one false alarm.
-  private static final double FALSE_ALARM_CEILING = 0.154;  // 51/333 = 0.153
+  // 52/333 once a denial and the guards' reasons reach only their own stretch (a comma, "but", "then") and the
+  // writer's hedges are not the symptom's: the fourth review's emergencies 27 -> 45 of 130 caught.
+  private static final double FALSE_ALARM_CEILING = 0.157;  // 52/333 = 0.156
   private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.910 (0.881 before 365 blind-written lines)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
@@ -65,7 +67,8 @@ class BlindSetTest {
     String report = e.report(false);
     // End of the second session of 2026-12-07: 248/260 = 0.954, 0.90, 35/270 = 0.130 (28/270 before the second
     // review's guard changes, which caught 45 more of its 65 emergencies).
-    assertTrue(e.recall().rate() >= 0.955, report);
+    // 253/260 = 0.973 at the end of the fourth session of 2026-12-07.
+    assertTrue(e.recall().rate() >= 0.97, report);
     assertTrue(e.worstCategoryRecall() >= 0.90, report);
     // Third session of 2026-12-07: 249/260 = 0.958 with the emergency head's hidden layer; false alarms 37/270 =
     // 0.137 once a third review's safety fixes were in (a recent time or a baby is not someone else's history;

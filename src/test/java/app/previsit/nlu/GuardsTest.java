@@ -39,6 +39,8 @@ class GuardsTest {
       "I read about sepsis on a forum, it sounds scary|REPORTED",
       "years ago, my dad's face drooped and his speech went slurred, he recovered well|RESOLVED",
       "Stroke, my brother had one at 60|OTHER_PAST",
+      "I'm a bit worried I had a seizure as a child|PAST",
+      "sorry, I had a stroke years ago and I'm a bit worried about another|PAST",
       "I worry about my feet, my mother lose her sight|OTHER_PAST"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
@@ -98,7 +100,14 @@ class GuardsTest {
       "asthma attack, inhaler did nothing, struggle to breathe, should i wait for my appointment?|breathing",
       "Stroke, his face dropped ten minutes ago and he had one at 60|stroke",
       "my mum has lost her sight in one eye|stroke",
-      "my dad just lost his sight in his left eye|stroke"})
+      "my dad just lost his sight in his left eye|stroke",
+      "Overdose, that's what it was meant to be, I took them all|overdose",
+      "In the past I had panic attacks but this time there is crushing chest pain going down my arm|cardiac",
+      "Dad's face went droopy and his arm went weak, I'm a bit worried|stroke",
+      "It doesn't feel like indigestion, my chest pain is crushing and spreading to my jaw|cardiac",
+      "sorry to bother you, it's probably nothing, but his face has dropped on one side|stroke",
+      "mum lost her eye sight and collapsed in the kitchen|stroke",
+      "my dad lost his sight suddenly at breakfast|stroke"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -143,10 +152,14 @@ class GuardsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "I can't lift my arm above my head|MILD",
-      "she can't get her arm up past shoulder height|MILD",
+      "she can't get her arm up past shoulder height|",
+      "I can't get my arm up past shoulder height since the summer|MILD",
       "he suddenly can't lift his arm above his head|",
       "she can't lift her arm above her head and her face has dropped|",
-      "he can't lift his arm|"})
+      "he can't lift his arm|",
+      "he can't lift his arm above his head and he's all muddled|",
+      "pain round to my back and I can't get my arm above my head|",
+      "her right arm wont go past shoulder height|"})
   void anArmThatWillNotGoUpIsAShouldersMatterUnlessAStrokeSaysSo(String text, Guards.Reason reason) {
     assertEquals(reason, Guards.encoderReason(TextNormaliser.normalise(text), "stroke"), text);
   }
@@ -155,7 +168,9 @@ class GuardsTest {
   @CsvSource(delimiter = '|', value = {
       "That I'll end up like my mother, not able to get about|HYPOTHETICAL",
       "I'm scared I'll end up just like my dad|HYPOTHETICAL",
-      "I'll end up killing myself tonight|"})
+      "I'll end up killing myself tonight|",
+      "I'll end up like my brother tonight, the pills are lined up|",
+      "i just want to end up like my sister at peace got the razor blades right here|"})
   void aFearOfEndingUpLikeSomeoneIsNotAnEventNow(String text, Guards.Reason reason) {
     assertEquals(reason, Guards.encoderReason(TextNormaliser.normalise(text), "suicide"), text);
   }

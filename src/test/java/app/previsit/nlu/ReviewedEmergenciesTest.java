@@ -70,11 +70,25 @@ class ReviewedEmergenciesTest {
   @Test
   void theFourthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-4.txt", 130);
-    assertTrue(missed.size() <= 103, missed.size() + " missed: " + missed);
+    // 103 in the fourth session, 85 once a denial and the guards' reasons reach only their own stretch and the
+    // writer's hedges ("I'm a bit worried") are not read as the symptom's.
+    assertTrue(missed.size() <= 85, missed.size() + " missed: " + missed);
+  }
+
+  /**
+   * A fifth review (fourth session of 2026-12-07) against that session's new guards: 313 emergencies, 86 missed by
+   * the build it reviewed (its guards for an arm that will not go above the head, "end up like", a relative's
+   * lost sight and a bare heading each cancelled real ones; they were narrowed). The build at the session's start
+   * missed 32, today's 26: the ceiling holds it.
+   */
+  @Test
+  void theFifthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
+    List<String> missed = missed("/nlu/reviewed-emergencies-5.txt", 313);
+    assertTrue(missed.size() <= 26, missed.size() + " missed: " + missed);
   }
 
   /** The third review's misses on the build that closed its session (17), and since the fourth session. */
-  private static final int CEILING_3 = 15;
+  private static final int CEILING_3 = 13;
 
   /** The lines of the file (there must be {@code expected}) that raise no red flag. */
   private List<String> missed(String resource, int expected) throws Exception {
