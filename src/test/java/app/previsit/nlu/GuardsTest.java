@@ -149,29 +149,28 @@ class GuardsTest {
     }
   }
 
+  /**
+   * What the encoder found, read by the guards with no concept to anchor on: an arm that will not go above the
+   * writer's head is a shoulder's matter unless anything else is beside it; a fear of ending up like someone is
+   * not an event, unless means, a plan or a time are beside it.
+   */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "I can't lift my arm above my head|MILD",
-      "she can't get her arm up past shoulder height|",
-      "I can't get my arm up past shoulder height since the summer|MILD",
-      "he suddenly can't lift his arm above his head|",
-      "she can't lift her arm above her head and her face has dropped|",
-      "he can't lift his arm|",
-      "he can't lift his arm above his head and he's all muddled|",
-      "pain round to my back and I can't get my arm above my head|",
-      "her right arm wont go past shoulder height|"})
-  void anArmThatWillNotGoUpIsAShouldersMatterUnlessAStrokeSaysSo(String text, Guards.Reason reason) {
-    assertEquals(reason, Guards.encoderReason(TextNormaliser.normalise(text), "stroke"), text);
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "That I'll end up like my mother, not able to get about|HYPOTHETICAL",
-      "I'm scared I'll end up just like my dad|HYPOTHETICAL",
-      "I'll end up killing myself tonight|",
-      "I'll end up like my brother tonight, the pills are lined up|",
-      "i just want to end up like my sister at peace got the razor blades right here|"})
-  void aFearOfEndingUpLikeSomeoneIsNotAnEventNow(String text, Guards.Reason reason) {
-    assertEquals(reason, Guards.encoderReason(TextNormaliser.normalise(text), "suicide"), text);
+      "I can't lift my arm above my head|stroke|MILD",
+      "she can't get her arm up past shoulder height|stroke|",
+      "I can't get my arm up past shoulder height since the summer|stroke|MILD",
+      "he suddenly can't lift his arm above his head|stroke|",
+      "she can't lift her arm above her head and her face has dropped|stroke|",
+      "he can't lift his arm|stroke|",
+      "he can't lift his arm above his head and he's all muddled|stroke|",
+      "pain round to my back and I can't get my arm above my head|stroke|",
+      "her right arm wont go past shoulder height|stroke|",
+      "That I'll end up like my mother, not able to get about|suicide|HYPOTHETICAL",
+      "I'm scared I'll end up just like my dad|suicide|HYPOTHETICAL",
+      "I'll end up killing myself tonight|suicide|",
+      "I'll end up like my brother tonight, the pills are lined up|suicide|",
+      "i just want to end up like my sister at peace got the razor blades right here|suicide|"})
+  void theEncodersFindIsCalmedOnlyByWhatIsSaidOfIt(String text, String category, Guards.Reason reason) {
+    assertEquals(reason, Guards.encoderReason(TextNormaliser.normalise(text), category), text);
   }
 }
