@@ -23,10 +23,6 @@ final class AveragedClassifier implements VectorClassifier {
     this.members = members.clone();
   }
 
-  int size() {
-    return members.length;
-  }
-
   @Override
   public double[] probabilities(float[] x) {
     double[] mean = new double[classes()];

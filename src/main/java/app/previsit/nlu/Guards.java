@@ -182,9 +182,10 @@ final class Guards {
       + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor"
       // Recurring over time is a matter for the GP, not 999 (an acute "now" overrides this, and never for suicide etc.).
       + "|keep getting|keep having|keeps? coming back|again and again|over and over)\\b");
-  /** A limit to how far a joint moves: "above my head", "past shoulder height", "behind my back". */
-  // The writer's own arm only: someone else's arm that "won't go past shoulder height" is told because it is new
-  // (a review, 2026-12-07).
+  /**
+   * How far the writer's own arm goes up: "my arm above my head", "past shoulder height". Someone else's arm that
+   * "won't go past shoulder height" is told because it is new (a review, 2026-12-07).
+   */
   private static final Pattern RANGE_OF_MOVEMENT = Pattern.compile("\\bmy (left |right )?arms? (up )?(above|over"
       + "|higher than|past) ((my|the) )?(head|shoulders?|shoulder (height|level))\\b");
   /**
@@ -425,15 +426,15 @@ final class Guards {
       if (TOLD_ABOUT.matcher(clause).find()) return Reason.REPORTED;
     }
     if (!NEVER_MILD.contains(category) && !strongNow && !urgent && !goingOn && MILD.matcher(clause).find()) return Reason.MILD;
-    // How far an arm goes up is a shoulder's matter, even said as "can't" ("I can't lift my arm above my head"):
-    // the weakness of a stroke is said without it, or beside a face, speech or "suddenly".
-    // ("Can't lift" is going on by GOING_ON's words, so only a strong "now" or another sign of a stroke keeps it.)
     // A fear of becoming like someone ("that I'll end up like my mother, not able to get about"), only where
     // nothing is planned, at hand or happening: "end up like my brother tonight, the pills are lined up" stands.
     if (!strongNow && !goingOn && !urgent && !acute && END_UP_LIKE.matcher(clause).find()
         && !MEANS_OR_PLAN.matcher(clause).find()) {
       return Reason.HYPOTHETICAL;
     }
+    // How far an arm goes up is a shoulder's matter, even said as "can't" ("I can't lift my arm above my head"):
+    // the weakness of a stroke is said without it, or beside a face, speech or "suddenly". ("Can't lift" is going
+    // on by GOING_ON's words, so only a strong "now" or anything else beside it keeps it.)
     if (!NEVER_MILD.contains(category) && !strongNow && RANGE_OF_MOVEMENT.matcher(clause).find()
         && !STROKE_BESIDE.matcher(clause).find()) {
       return Reason.MILD;
