@@ -92,12 +92,12 @@ final class Guards {
       + "|death of me|(bored|scared|worried|sick|tired|freezing|frozen) to death|died laughing|die of embarrassment|heart attack when|(give|giving|gives|gave) me a"
       + " (heart attack|stroke)|early grave|heart (is |was )?broken|broken heart|heartbroken|heart sank|heart skipped"
       + "|choked on my|phone is dead|allergic to (mondays|work|exercise|housework)|bleeding money"
-      + "|drowning in|suffocating in|meltdown|sweating bullets|shaking like a leaf|turned to jelly|overdose of (information|sugar|tv|work|emails|caffeine)"
-      + "|legs (are|were) dead|fit note|fit for work|fit to (work|drive|fly)|keep fit|get fit|fit and well|(car|phone) battery|battery is (dead|flat)|brain is bleeding|head is exploding with|end of me|kill yourself laughing"
+      + "|drowning in|suffocating in|sweating bullets|shaking like a leaf|turned to jelly|overdose of (information|sugar|tv|work|emails|caffeine)"
+      + "|legs (are|were) dead|(car|phone) battery|battery is (dead|flat)|brain is bleeding|head is exploding with|end of me|kill yourself laughing"
       + "|i died when|suspense|bleeding heart|nerves are shot|starving to death"
       + "|(going to|will|gonna) kill (my (husband|wife|partner|mum|mam|dad|boss|kids|son|daughter|brother|sister)|him\\b(?!self)|her\\b(?!self))"
-      + "|(nearly|almost|practically|virtually) (died|had a heart attack|killed|had a stroke)|laugh|laughing"
-      + "|laughed|lol|haha|joke|joking|figuratively|metaphor|boredom|embarrass|cringe|literally dying"
+      + "|(nearly|almost|practically|virtually) (died|had a heart attack|killed|had a stroke)"
+      + "|figuratively|metaphor|boredom|embarrass|cringe|literally dying"
       // Declining a question is not being unresponsive: "I'd rather not answer that".
       + "|(rather|prefer|like) not (to )?answer(ing)?|not answering (that|this|those|these|the question)"
       // Other senses of the same words: a fitting of a coil or a hearing aid; a request about how to be spoken to.
@@ -171,6 +171,13 @@ final class Guards {
       + "|still|crushing|swelling|swollen|drooping|droopy|dropping|dropped|fitting|seizing|floppy|purple|blue|grey"
       + "|not breathing|not responding|can not|cannot|will not|hurts|hurting|coughed up|coughing up|vomiting|being sick"
       + "|again|another|one min|next min|ambulance|999|a&e now)\\b");
+
+  /** "Fit" as health, not a seizure: a fit note, keep fit, fit and well. */
+  private static final Pattern FIT_AS_HEALTH = Pattern.compile("\\b(fit note|fit for work|fit to (work|drive|fly)|keep fit"
+      + "|get fit|fit and well)\\b");
+  /** The writer's tone. "Not joking" says the opposite and is no tone at all. */
+  private static final Pattern TONE = Pattern.compile("\\b(?<!not |no )(laugh|laughing|laughed|lol|haha|joke|joking"
+      + "|meltdown)\\b");
 
   /** "X is killing me" is an idiom for a form or the traffic, but a pain for a chest or a head. */
   private static final Pattern KILLING_ME = Pattern.compile("\\b(killing me|nearly killed me|killed me)\\b");
@@ -415,6 +422,11 @@ final class Guards {
     if (!goingOn && REPORTED.matcher(clause).find() && !WATCHING_TV.matcher(clause).find()) return Reason.REPORTED;
     if (!goingOn && HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
     if (!goingOn && IDIOM.matcher(clause).find()) return Reason.IDIOM;
+    // The other sense of "fit" calms only a fit: "my wife collapsed at keep fit" is a collapse.
+    if (!goingOn && category.endsWith("seizure") && FIT_AS_HEALTH.matcher(clause).find()) return Reason.IDIOM;
+    // A laugh or "lol" is the writer's tone, not the symptom's: never beside an overdose, a plan or a child's
+    // swallowing ("lol took like 20 co-codamol", "haha I've got the rope ready", a fourth review).
+    if (!goingOn && !NEVER_MILD.contains(category) && TONE.matcher(clause).find()) return Reason.IDIOM;
     if (KILLING_ME.matcher(clause).find() && !CORE_BODY.matcher(clause).find()) return Reason.IDIOM;
     boolean urgent = URGENT.matcher(clause).find();
     // Reading up on how many tablets it takes is a plan, not reading about it: suicide and overdose never.

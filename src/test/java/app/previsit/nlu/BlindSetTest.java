@@ -35,7 +35,9 @@ class BlindSetTest {
   // emergencies caught in `eval --safety-folds 5`, one more in the second blind set, for this one false alarm.
   // 52/333 once a denial and the guards' reasons reach only their own stretch (a comma, "but", "then") and the
   // writer's hedges are not the symptom's: the fourth review's emergencies 27 -> 45 of 130 caught.
-  private static final double FALSE_ALARM_CEILING = 0.157;  // 52/333 = 0.156
+  // 54/333 once a laugh or "lol" never calms an overdose or a plan and "keep fit" calms only a fit: the fourth
+  // review's emergencies 45 -> 55 of 130 caught.
+  private static final double FALSE_ALARM_CEILING = 0.163;  // 54/333 = 0.162
   private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.910 (0.881 before 365 blind-written lines)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();

@@ -106,6 +106,10 @@ class GuardsTest {
       "Dad's face went droopy and his arm went weak, I'm a bit worried|stroke",
       "It doesn't feel like indigestion, my chest pain is crushing and spreading to my jaw|cardiac",
       "sorry to bother you, it's probably nothing, but his face has dropped on one side|stroke",
+      "My wife collapsed at keep fit|collapse",
+      "lol took like 20 co-codamol|overdose",
+      "My son had a meltdown and drank bleach|overdose",
+      "Not joking I'm going to end it tonight|suicide",
       "mum lost her eye sight and collapsed in the kitchen|stroke",
       "my dad lost his sight suddenly at breakfast|stroke"})
   void aMentionHappeningNowStands(String text, String category) {

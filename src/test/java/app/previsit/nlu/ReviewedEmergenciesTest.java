@@ -71,8 +71,9 @@ class ReviewedEmergenciesTest {
   void theFourthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-4.txt", 130);
     // 103 in the fourth session, 85 once a denial and the guards' reasons reach only their own stretch and the
-    // writer's hedges ("I'm a bit worried") are not read as the symptom's.
-    assertTrue(missed.size() <= 85, missed.size() + " missed: " + missed);
+    // writer's hedges ("I'm a bit worried") are not read as the symptom's; 75 once a laugh never calms an overdose
+    // or a plan ("lol took like 20 co-codamol") and "keep fit" calms only a fit ("my wife collapsed at keep fit").
+    assertTrue(missed.size() <= 75, missed.size() + " missed: " + missed);
   }
 
   /**
