@@ -203,16 +203,8 @@ public final class OpenNlpUnderstanding implements Understanding {
       if (p.redFlag() && firstFlag == null) firstFlag = p;
     }
     String category = firstFlag == null ? null : firstFlag.redFlagCategory();
-    if (category == null && pieces.size() > 1) {
-      // A concept may span a clause break ("I'm diabetic and I feel really confused"): look at whole sentences too.
-      for (String sentence : tokenization.sentences(normalised)) {
-        SafetyNet.Verdict v = safety.check(sentence, null, 1);
-        if (v.redFlag()) {
-          category = v.category();
-          break;
-        }
-      }
-    }
+    // A concept may span a clause break ("I'm diabetic and I feel really confused"), and the encoder may need the
+    // whole sentence: look at each cut sentence whole.
     if (category == null) category = splitSentenceFlag(pieces);
     boolean redFlag = category != null;
 
