@@ -21,8 +21,8 @@ final class Concepts {
   private static final int NEAR = 3;
   private static final int FAR = 8;
 
-  /** One word test: exact, prefix or a number bound. */
-  private record Term(String word, boolean prefix, double below, double above) {
+  /** One word test: the word or its lemma, a prefix, the word as written ({@code exact}), or a number bound. */
+  private record Term(String word, boolean prefix, double below, double above, boolean exact) {
     boolean isNumber() {
       return !Double.isNaN(below) || !Double.isNaN(above);
     }
@@ -33,6 +33,7 @@ final class Concepts {
         return !Double.isNaN(v) && (Double.isNaN(below) || v < below) && (Double.isNaN(above) || v > above);
       }
       if (prefix) return w.text().startsWith(word) || w.lemma().startsWith(word);
+      if (exact) return w.text().equals(word);
       return w.text().equals(word) || w.lemma().equals(word);
     }
   }
@@ -126,21 +127,33 @@ final class Concepts {
   }
 
   private static Term term(String w) {
-    if (w.startsWith("#lt")) return new Term(w, false, Double.parseDouble(w.substring(3)), Double.NaN);
-    if (w.startsWith("#gt")) return new Term(w, false, Double.NaN, Double.parseDouble(w.substring(3)));
-    if (w.endsWith("*")) return new Term(w.substring(0, w.length() - 1), true, Double.NaN, Double.NaN);
-    return new Term(Words.lemma(w), false, Double.NaN, Double.NaN);
+    if (w.startsWith("#lt")) return new Term(w, false, Double.parseDouble(w.substring(3)), Double.NaN, false);
+    if (w.startsWith("#gt")) return new Term(w, false, Double.NaN, Double.parseDouble(w.substring(3)), false);
+    if (w.startsWith("=")) return new Term(w.substring(1), false, Double.NaN, Double.NaN, true);
+    if (w.endsWith("*")) return new Term(w.substring(0, w.length() - 1), true, Double.NaN, Double.NaN, false);
+    return new Term(Words.lemma(w), false, Double.NaN, Double.NaN, false);
   }
 
-  /** Every concept mentioned in the words, in file order (at most one match per pattern). */
+  /**
+   * Every concept mentioned in the words, in file order; a pattern found more than once is listed at each place
+   * (up to {@link #MATCHES_PER_PATTERN}), since the guards may calm one mention and not another: "he hasn't had
+   * a fit in years but today he's had 3 fits".
+   */
   List<Match> find(List<Words.Word> words) {
     List<Match> out = new ArrayList<>();
     for (Pattern p : patterns) {
-      Match m = match(p, words);
-      if (m != null) out.add(m);
+      int from = 0;
+      for (int k = 0; k < MATCHES_PER_PATTERN; k++) {
+        Match m = match(p, words, from);
+        if (m == null) break;
+        out.add(m);
+        from = m.end() + 1;
+      }
     }
     return out;
   }
+
+  private static final int MATCHES_PER_PATTERN = 3;
 
   int size() {
     return patterns.size();
@@ -152,15 +165,18 @@ final class Concepts {
    * instead of 5 is an overdose).
    */
   private static final java.util.Set<String> DOSE_UNITS = java.util.Set.of("mg", "mgs", "milligram", "milligrams",
-      "mcg", "microgram", "micrograms", "ug", "ml", "mls", "puff", "puffs");
+      "mcg", "microgram", "micrograms", "ug", "ml", "mls", "puff", "puffs",
+      // Nor a time or an age: "takes me about 20 minutes", "took 30 years".
+      "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "seconds", "secs", "days", "weeks", "months",
+      "years", "yrs", "o'clock", "am", "pm");
 
   private static boolean isDose(List<Words.Word> words, int i) {
     return i + 1 < words.size() && DOSE_UNITS.contains(words.get(i + 1).text());
   }
 
-  private static Match match(Pattern p, List<Words.Word> words) {
+  private static Match match(Pattern p, List<Words.Word> words, int from) {
     boolean[] covered = new boolean[words.size()];
-    for (int start = 0; start < words.size(); start++) {
+    for (int start = from; start < words.size(); start++) {
       int end = matchFrom(p.slots(), 0, words, start, start, covered);
       if (end >= 0) return new Match(p.category(), start, end, covered, p.source());
     }

@@ -24,8 +24,15 @@ final class Guards {
   private static final Set<String> NOT_JOKING = Set.of("joking", "kidding", "lying", "exaggerating");
   private static final Set<String> ONGOING = Set.of("stop", "stopped", "stopping", "ended", "worked", "working",
       "helped", "helping", "improved", "improving", "gone", "eased", "settled", "better");
+  /**
+   * What follows "it doesn't seem like" when it tells of someone who cannot do something now: "doesn't seem like he
+   * can hear me", "doesn't seem like he is waking up". That is the symptom, not a denial (a fourth review).
+   */
+  private static final String SOMEONE_CANNOT = " (he|she|they|it|my \\w+|the baby|baby) ((is|are) (breathing|awake"
+      + "|conscious|responding|waking|coming round|with it|listening|hearing)|(can|could|is able to) (hear|see|feel"
+      + "|understand|move|breathe|speak|talk|wake|recognise|recognize|follow))";
   private static final Pattern FEEL_NOT = Pattern.compile("\\b(do|does|did) not (feel|think|seem|look)"
-      + " (like|that|as if)\\b(?! (he|she|they|it) (is|are) (breathing|awake|conscious|responding))");
+      + " (like|that|as if)\\b(?!" + SOMEONE_CANNOT + ")");
 
   private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|just now|at the moment|currently|suddenly"
       + "|all of a sudden|this (morning|afternoon|evening)|tonight|today|minutes ago|an hour ago|hours ago"
@@ -65,32 +72,52 @@ final class Guards {
       + "|to|can|will) .{0,14}\\bif\\b|\\b(what if|in case|just in case|what (are|is) the"
       + " (signs?|symptoms?|warning|difference)|(signs|symptoms|warning signs) of|how (do|would|can|should|will)"
       + " (i|you|we|they|someone|one) (know|tell|recognise|recognize|spot)|what happens (if|when)|is it possible (that|for|to (get|have|die|overdose))|risk of|at risk|chance of|one day (i|he|she|we|they|you)|some day|in the future|how much .{0,30}too"
-      + " (much|many)|how long should|difference between|should i (get|carry)|would it be"
+      + " (much|many)|how long should|difference between|should i carry"
       + "|(worried|worry|worrying|scared|afraid|anxious|fear|frightened|terrified)\\b.{0,40}\\b(will|would|might"
       + "|could|ever|one day|again)|(worried|scared|afraid|frightened) (about|of) (having|getting|another)"
-      + "|is it (a|an) (sign|stroke|heart attack)|(a |the )?signs? of|what counts as|count as|fear is|biggest fear|my fear"
-      + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|could (it|this|that|these|my \\w+) be|can (you|a|an|someone) (get"
-      + "|have|die|overdose)|is .{0,30} normal|is .{0,30} dangerous|would (a|an|that)|does (a|an) |if (you|your"
+      + "|(a |the )?signs? of|what counts as|count as|fear is|biggest fear|my fear"
+      + "|can (you|a|an|someone) (get"
+      + "|have|die|overdose)|would (a|an|that)|does (a|an) |if (you|your"
       + "|someone|anyone|a person|people)\\b|how would|i wonder|hypothetically|supposing|suppose"
       // A wish or a plan about it, not an event: "fewer hypos at work", "to cut down on my tablets"; but taking
       // tablets "to avoid being a burden" is the overdose, not a wish (a review, 2026-12-07).
       + "|fewer|reduce|reducing|cut down|cutting down|(?<!(tablets|pills|them|it) to )avoid|avoiding|prevent|preventing|stop getting|stop having"
       // A condition on a change to come: "a seizure while driving if I come off the tablets".
       + "|if (i|we|he|she|they) (\\w+ )?(come|stop|reduce|change|go|get|try|forget|miss|drop|lower|cut)\\b)");
+  /**
+   * A patient's question about what is in front of them ("is it normal", "is it a stroke", "should I get…"): a
+   * hypothetical when asked of a symptom in general, not when it asks about a state going on now ({@link
+   * #PRESENT_STATE}). A fifth session's reading of the reviews (2026-12-07): "Is it a stroke his face looks
+   * droopy", "is it normal for a baby to be breathing this fast and grunting and his lips are a bit blue".
+   */
+  private static final Pattern QUESTION_FRAME = Pattern.compile("\\b(is it (a|an) (sign|stroke|heart attack)"
+      + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|could (it|this|that|these|my \\w+) be"
+      + "|is .{0,30} normal|is .{0,30} dangerous|should i get|would it be)\\b");
+  /** A state going on now, told plainly or pointed at ("this fast"), beside which a question is about now. */
+  private static final Pattern PRESENT_STATE = Pattern.compile("\\b((is|are|am|looks?|feels?|has gone|have gone|going"
+      + "|turning) (still |now |very |really |so |a bit |quite |also )?(blue|grey|gray|floppy|limp|droopy|drooping"
+      + "|mottled|purple|unconscious|unresponsive|swelling|swollen|lopsided|slurred|slurring)"
+      + "|(is|are|am) (also |still |now )?(breathing|sucking|grunting|fitting|seizing|choking|bleeding|drooping|slurring"
+      + "|jerking|shaking|vomiting|wheezing|gasping|swelling|pouring)"
+      // Someone who swallowed something: "is it dangerous my 2 year old swallowed a button battery".
+      + "|(swallowed|ate|eaten|drank|drunk|took|taken|got into|chewed)"
+      + "|this (much|fast|bad|quick|quickly|big|heavy|swollen)|ambulance|999|right now|just now|(\\d+|a few|few|ten"
+      + "|twenty|thirty) (min|mins|minutes) ago|an hour ago)\\b");
   private static final Pattern REPORTED = Pattern.compile("\\b(i read|awareness (week|day|month|campaign|talk|training|course|session|event)|i have read|reading about|been reading|printed"
       + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
-      + " (news|programme|post|video|article|telly|tv)|that|it|something|somewhere|online)|seen (a|an|on)|watched"
+      + " (news|programme|post|video|article|telly|tv)|that(?! (his|her|he|she|my|their|they|mum|dad|the baby))|it|something|somewhere|online)|seen (a|an|on)|watched"
       + "|watching (a|the|this|that) (film|programme|program|video|show|documentary|series)|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
       + "|twitter|reddit|mumsnet|forum|programme|podcast|blog|the news|on the radio|on telly|on tv|heard (that|about)"
-      + "|told me about|is it true|film|movie|a book|(?<!of )course(?! of)|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
+      + "|told me about|is it true|film|movie|a book|(?<!(of|golf|race|obstacle) )course(?! of)|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
       + "|a post|magazine|talking about|talked about|letter about|sent me (a|an|the|some) (link|article|video|post|leaflet|page)|(saw|seen|watched|heard|found|looked up"
-      + "|googled|searched|listened to) (about|on|that|a|an|some|it|this)|according to|apparently|they say|people say"
-      + "|someone said|said that|news|(tv|telly|netflix|last|latest|new) (episode|series)|(episode|series) (of|about|on)"
+      + "|googled|searched|listened to) (about|on|that(?! (his|her|he|she|my|their|they|mum|dad|the baby))|a|an|some|it|this)|according to|apparently(?! (he|she|they|my|his|her|mum|dad))|they say|people say"
+      + "|someone said|said that|(?<!(bad|sad|awful|terrible|horrible|devastating|shocking|good|some) )news|(tv|telly|netflix|last|latest|new) (episode|series)|(episode|series) (of|about|on)"
       + "|soap|drama|character|novel|study|research|journal|survey|video (on|about|of)|clip|reel|thread|whatsapp|influencer|celebrity|advert|campaign|charity|first aid|lecture"
       + "|essay|assignment|google|in the paper|on the telly|on the radio|a show)\\b");
   private static final Pattern IDIOM = Pattern.compile("\\b(dying (to|for)|could (murder|kill for)|kill for"
       + "|death of me|(bored|scared|worried|sick|tired|freezing|frozen) to death|died laughing|die of embarrassment|heart attack when|(give|giving|gives|gave) me a"
       + " (heart attack|stroke)|early grave|heart (is |was )?broken|broken heart|heartbroken|heart sank|heart skipped"
+      + "|my heart (nearly |almost |literally |just )?(stopped|missed a beat)"
       + "|choked on my|phone is dead|allergic to (mondays|work|exercise|housework)|bleeding money"
       + "|drowning in|suffocating in|sweating bullets|shaking like a leaf|turned to jelly|overdose of (information|sugar|tv|work|emails|caffeine)"
       + "|legs (are|were) dead|(car|phone) battery|battery is (dead|flat)|brain is bleeding|head is exploding with|end of me|kill yourself laughing"
@@ -157,9 +184,19 @@ final class Guards {
       + "|lips (\\w+ )?(blue|bluish|grey|gray|purple)|(blood|it) (is )?(pouring|spurting|gushing|pumping)"
       // The old event's symptoms back: "a heart attack 2 years ago and now the same pain".
       + "|(now|again|today|tonight) (\\w+ )?(the )?same (pain|thing|symptoms?|feeling)"
-      + "|same (pain|symptoms?|feeling|thing) (again|now|today|as (then|before|last time)))\\b");
+      + "|same (pain|symptoms?|feeling|thing) (again|now|today|as (then|before|last time))"
+      // What stopped is the heart or the breathing, not the trouble (a fifth session, 2026-12-07): "his heart has
+      // stopped", "my baby's breathing has stopped"; someone giving CPR; a fit going on; a hand to the chest.
+      + "|(his|her|their|its|the) heart (has |had |is )?(just )?(stopped|not beating)|breathing has (just )?stopped"
+      + "|(doing|giving|started) (cpr|compressions)|been (shaking|jerking|twitching|convulsing)"
+      + "|(clutching|holding|gripping|grabbing) (his|her|their|my) (chest|head|throat|stomach)"
+      // The story turns back to now: "this is different", "worse than ever", "another one just now".
+      + "|this (time )?(is|feels|seems|one is|one feels) (different|worse)|(not|nothing) like (usual|normal|before|last time"
+      + "|my usual|it usually)|worse than (usual|ever|before|normal|last time)|another (\\w+ )?(just now|now|today|tonight)"
+      + "|(started|starting|kicked off) again|restarted)\\b");
   /** Where someone was when it happened, not something watched about it: "my nan was watching telly and…". */
-  private static final Pattern WATCHING_TV = Pattern.compile("\\b(was|were|is|are) watching (the )?(telly|tv|television)\\b");
+  private static final Pattern WATCHING_TV = Pattern.compile("\\b(was|were|is|are) watching (the |a )?(telly|tv|television"
+      + "|film|movie|match|football|programme|show)\\b(?! (about|on|where|in which))");
   /** Anything after a settled event that says something is happening again or still. */
   private static final Pattern AGAIN = Pattern.compile("\\b(now|still|again|worse|since|started|starting|back|but"
       + "|except|then|another|keeps?|is \\w+ing|are \\w+ing|has got)\\b");
@@ -179,10 +216,39 @@ final class Guards {
   private static final Pattern TONE = Pattern.compile("\\b(?<!not |no )(laugh|laughing|laughed|lol|haha|joke|joking"
       + "|meltdown)\\b");
 
+  /**
+   * Tablets taken as they are meant to be: a habit, a time of day, a course (a fifth session, 2026-12-07: "I take all
+   * my tablets in the morning" and "I took all my antibiotics as prescribed" raised an overdose).
+   */
+  private static final Pattern TAKEN_AS_MEANT = Pattern.compile("\\b(as (prescribed|directed|instructed|advised|told"
+      + "|recommended|usual|normal)|(whole|full|entire) course|course of|every (day|morning|night|evening|week)"
+      + "|each (day|morning|night|evening)|(a|per|twice a|three times a|once a) (day|week)|daily|weekly|in the"
+      + " (morning|mornings|evening|evenings)|at (night|bedtime)|with (food|breakfast|meals|my breakfast|dinner|water)"
+      + "|before (bed|meals|breakfast)|after (meals|food|breakfast)|on time|different (tablets|pills|medicines|meds)"
+      + "|dosette|pill organiser|blister pack"
+      // A habit said in the present: "my daughter takes the pill", "I take them with my tea".
+      + "|(i|he|she|they|we|you|mum|dad|my \\w+) (usually |always |normally |still |just )?(take|takes|has to take"
+      + "|have to take)\\b)\\b");
+  /** What makes tablets taken an overdose whatever the habit: a reason, an amount, a mistake, a state after. */
+  private static final Pattern OVERDOSE_MEANT = Pattern.compile("\\b(on purpose|deliberately|to (die|end|sleep"
+      + "|stop|make)|end it|kill\\w*|suicid\\w*|overdos\\w*|too (many|much)|extra|double|doubled|at once|in one go"
+      + "|all together|by mistake|by accident|accidentally|mistake|drowsy|sleepy|can not (wake|keep)|unconscious"
+      + "|not waking|tonight|wanted to|want to|so (i|that)|because|sick of|fed up|goodbye|peace|forever|wrong"
+      + "|someone else|not (mine|his|hers|theirs)|all of (them|it)|the lot|whole (packet|box|bottle))\\b");
+
+  /**
+   * Tablets that are hard to swallow, not a throat closing: "it's getting hard to swallow so many big tablets".
+   * Only where no sign of a reaction is beside it ({@link #REACTION_SIGNS}).
+   */
+  private static final Pattern SWALLOWING_TABLETS = Pattern.compile("\\bswallow\\w* (\\w+ ){0,3}(tablets?|pills?"
+      + "|capsules?|medicines?|them|it whole)\\b");
+  private static final Pattern REACTION_SIGNS = Pattern.compile("\\b(throat|tongue|lips?|mouth|face|swell\\w*|swollen"
+      + "|rash|hives|wheez\\w*|breath\\w*|itch\\w*|dizzy|faint|closing|tight|after (taking|the first|starting))\\b");
+
   /** "X is killing me" is an idiom for a form or the traffic, but a pain for a chest or a head. */
   private static final Pattern KILLING_ME = Pattern.compile("\\b(killing me|nearly killed me|killed me)\\b");
   private static final Pattern CORE_BODY = Pattern.compile("\\b(chest|head|stomach|belly|abdomen|heart|throat)\\b");
-  private static final Pattern MILD = Pattern.compile("\\b(a bit|a little|a tiny bit|slight|slightly|mild|mildly"
+  private static final Pattern MILD = Pattern.compile("\\b(a bit(?! (ago|earlier|back|before))|a little(?! (while|bit) ago)|a tiny bit|slight|slightly|mild|mildly"
       + "|snore|snores|snoring|in (my|his|her) sleep at night"
       + "|small|tiny|now and then|on and off|sometimes|occasionally|the odd|every now|a touch|i get|i tend to"
       + "|when i have a cold|in the (winter|heat|cold)|going up (hills|stairs)|after (eating|football|the gym"
@@ -233,9 +299,11 @@ final class Guards {
       + "|family|in-law|fiance|boyfriend|girlfriend|teacher|dog|cat)|he|she|they|someone|runs in the family"
       + "|family history)\\b");
   // Not a bare "was": "my nan was sitting and her mouth went droopy" is told in the past while it happens.
-  private static final Pattern OTHER_PAST = Pattern.compile("\\b(had|died|used to|has had|have had|runs in"
+  private static final Pattern OTHER_PAST = Pattern.compile("\\b(had(?! (his|her|their|a|the|some) (tea|dinner|lunch|breakfast"
+      + "|supper|bath|shower|nap|sleep|snooze|walk|drink|coffee|cuppa|cup|meal|bite|sandwich|glass|beer|wine|pint|game|swim"
+      + "|run|rest|lie))|died|used to|has had|have had|runs in"
       + "|passed away|got diagnosed|was diagnosed|survived|recovered|history|went through|suffered|ended up"
-      + "|was rushed|was taken|was admitted|spent|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
+      + "|was rushed|was taken|was admitted|spent(?! (the|this) (morning|afternoon|day|evening|night))|got over|growing up|when (he|she|they) was|when (he|she|they) were)\\b");
 
   /**
    * "It doesn't feel like a heart attack" denies; "I don't think that's normal, he's not breathing" worries, and
@@ -254,7 +322,10 @@ final class Guards {
    */
   private static final Pattern RECENT = Pattern.compile("\\b(this (morning|afternoon|evening)|today|tonight"
       + "|last night|earlier|since|(an|one|two|three|a few|few|\\d+) (hour|hours|min|mins|minute"
-      + "|minutes|secs|seconds) ago)\\b");
+      + "|minutes|secs|seconds) ago|a (bit|little while|short while) ago"
+      + "|in the (last|past) (hour|half hour|few hours|few minutes|(\\d+|two|three|ten|twenty|thirty) (hours|minutes|mins))"
+      // Arriving with it: "came in from the garden with crushing chest pain", "came out of the shower grey".
+      + "|(came|come|comes) (in|home|back|out|down|downstairs|upstairs|round|over)\\b)\\b");
   /** Someone too young to have a history: "my baby had a fit" is now. */
   private static final Pattern BABY = Pattern.compile("\\b(baby|newborn|new born|infant|toddler)\\b");
 
@@ -269,7 +340,47 @@ final class Guards {
     String guarded = withoutWritersHedges(clause);
     Reason r = clauseReason(guarded, m.category(), start);
     if (r != null && BY_SEGMENT.contains(r) && start >= 0 && standsInItsSegment(guarded, m, start)) return null;
+    if (r != null && start >= 0 && standsAfterATurn(guarded, m.category(), start)) return null;
+    if (r == null && start >= 0) return datedInItsStretch(guarded, m, start);
     return r;
+  }
+
+  /**
+   * A mention told wholly inside a stretch that dates it, reports it or supposes it, while a "now" word sits in another
+   * stretch: "I had a stroke in 2015 but today I want to talk about my knee" (a fifth session, 2026-12-07). A time word
+   * dates its own event, not every event of the clause. Not when anything is going on ("…, today the same pain"), nor
+   * for a mention that runs on into the next stretch ("chest pain for years but today it is crushing").
+   */
+  private static Reason datedInItsStretch(String clause, Concepts.Match m, int start) {
+    if (GOING_ON.matcher(clause).find()) return null;
+    int[] span = span(clause, start);
+    int end = Words.startOffset(clause, m.end());
+    if (end < 0 || end >= span[1] || span[1] - span[0] == clause.length()) return null;
+    String stretch = clause.substring(span[0], span[1]);
+    Reason own = clauseReason(stretch, m.category(), start - span[0]);
+    return own != null && DATED.contains(own) ? own : null;
+  }
+
+  private static final Set<Reason> DATED = java.util.EnumSet.of(Reason.PAST, Reason.OTHER_PAST, Reason.REPORTED,
+      Reason.HYPOTHETICAL);
+
+  /**
+   * A turn of the story: what is said before it is not said of what comes after. "Mum usually naps after lunch
+   * but she woke with her face dropped"; "my partner is normally fit and well but he's just come in with chest
+   * pain going into his jaw" (a fifth session, 2026-12-07, from the fourth and fifth reviews).
+   */
+  private static final Pattern TURN = Pattern.compile(" (but|and now|this time|however|although|though|except|whereas) ");
+
+  /**
+   * Whether a mention told after a turn of the story stands when the clause is read from that turn on: every
+   * reason (mild, idiom, resolved as well as those read by stretch) said before the turn stays there. A reason
+   * from the turn on (", he recovered well", "but it is only a bit") still calms it.
+   */
+  private static boolean standsAfterATurn(String clause, String category, int start) {
+    int from = -1;
+    Matcher t = TURN.matcher(clause);
+    while (t.find() && t.end() <= start) from = t.end() - 1;
+    return from >= 0 && clauseReason(clause.substring(from), category, start - from) == null;
   }
 
   /**
@@ -395,7 +506,8 @@ final class Guards {
 
   /** {@link Reason#NEGATED} when the whole clause is denied and nothing is going on beside it, else null. */
   static Reason clauseDenial(String clause) {
-    return CLAUSE_NEGATED.matcher(clause).find() && !GOING_ON.matcher(clause).find() ? Reason.NEGATED : null;
+    return CLAUSE_NEGATED.matcher(clause).find() && !GOING_ON.matcher(clause).find()
+        && !NOT_NORMAL.matcher(clause).find() ? Reason.NEGATED : null;
   }
 
   /**
@@ -407,7 +519,7 @@ final class Guards {
       + "|not (had|got|have|any)|never (had|thought)(?!.{0,25}\\blike (it|this|that|before|them))|(has|have|had|is|are|am|was|were|do|does|did) not"
       + " (\\w+ )?(had|got|have|any|feel|notice|noticed|seen|think(?! i (can|could|will|would|am|have))|thought about|lost|felt)|nothing like|nothing wrong|none of|there (is|are|was|were)"
       + " no(?! point| hope| future| reason| way out)|(have|has|had|did) not (?!(woken|responded|stopped|peed|weed|passed|eaten|drunk|come))\\w+ed"
-      + "|(do|does|did) not (feel|think|seem|look) (like|that|as if))\\b)");
+      + "|(do|does|did) not (feel|think|seem|look) (like|that|as if)\\b(?!" + SOMEONE_CANNOT + "))\\b)");
 
   /**
    * @param mentionStart where in the clause the concept's words start, or -1 for the encoder's find
@@ -421,6 +533,9 @@ final class Guards {
     if (!strongNow && !goingOn && PAST.matcher(clause).find()) return Reason.PAST;
     if (!goingOn && REPORTED.matcher(clause).find() && !WATCHING_TV.matcher(clause).find()) return Reason.REPORTED;
     if (!goingOn && HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
+    if (!goingOn && QUESTION_FRAME.matcher(clause).find() && !PRESENT_STATE.matcher(clause).find()) {
+      return Reason.HYPOTHETICAL;
+    }
     if (!goingOn && IDIOM.matcher(clause).find()) return Reason.IDIOM;
     // The other sense of "fit" calms only a fit: "my wife collapsed at keep fit" is a collapse.
     if (!goingOn && category.endsWith("seizure") && FIT_AS_HEALTH.matcher(clause).find()) return Reason.IDIOM;
@@ -428,6 +543,13 @@ final class Guards {
     // swallowing ("lol took like 20 co-codamol", "haha I've got the rope ready", a fourth review).
     if (!goingOn && !NEVER_MILD.contains(category) && TONE.matcher(clause).find()) return Reason.IDIOM;
     if (KILLING_ME.matcher(clause).find() && !CORE_BODY.matcher(clause).find()) return Reason.IDIOM;
+    if (category.endsWith("overdose") && TAKEN_AS_MEANT.matcher(clause).find() && !OVERDOSE_MEANT.matcher(clause).find()) {
+      return Reason.ROUTINE;
+    }
+    if (category.endsWith("anaphylaxis") && SWALLOWING_TABLETS.matcher(clause).find()
+        && !REACTION_SIGNS.matcher(clause).find()) {
+      return Reason.MILD;
+    }
     boolean urgent = URGENT.matcher(clause).find();
     // Reading up on how many tablets it takes is a plan, not reading about it: suicide and overdose never.
     boolean acute = ACUTE.matcher(clause).find();
@@ -493,6 +615,8 @@ final class Guards {
       // "has not stopped", "hasn't helped": it is the relief that is denied, not the symptom.
       if (i + 1 < words.size() && ONGOING.contains(words.get(i + 1).text())) continue;
       if (w.equals("never") && followedBy(words, i, "before")) continue;
+      // "never had anything like this", "never felt pain like it": a first time, said as one.
+      if (w.equals("never") && followedBy(words, i, "like")) continue;
       return true;
     }
     // "chest pain? no" / "chest pain - none"

@@ -41,7 +41,15 @@ class GuardsTest {
       "Stroke, my brother had one at 60|OTHER_PAST",
       "I'm a bit worried I had a seizure as a child|PAST",
       "sorry, I had a stroke years ago and I'm a bit worried about another|PAST",
-      "I worry about my feet, my mother lose her sight|OTHER_PAST"})
+      "I worry about my feet, my mother lose her sight|OTHER_PAST",
+      // Fifth session of 2026-12-07: tablets taken as meant, tablets hard to swallow, a reason said after a turn.
+      "I take all my tablets in the morning|ROUTINE",
+      "I took all my antibiotics as prescribed|ROUTINE",
+      "it's getting hard to swallow so many big tablets|MILD",
+      "I had a stroke in 2015 but today I want to talk about my knee|PAST",
+      "I had a fit last year but the chest pain I get now is only a bit|PAST",
+      "is it normal to get chest pain after a cold?|HYPOTHETICAL",
+      "my heart stopped when I saw the bill|IDIOM"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -111,7 +119,33 @@ class GuardsTest {
       "My son had a meltdown and drank bleach|overdose",
       "Not joking I'm going to end it tonight|suicide",
       "mum lost her eye sight and collapsed in the kitchen|stroke",
-      "my dad lost his sight suddenly at breakfast|stroke"})
+      "my dad lost his sight suddenly at breakfast|stroke",
+      // Fifth session of 2026-12-07 (from the fourth and fifth reviews' misses): a turn of the story, a question about
+      // a state going on now, a witness, someone arriving with it, the heart or the breathing stopped.
+      "mum usually naps after lunch but she woke with her face dropped and her arm weak|stroke",
+      "My partner is normally fit and well but he's just come in from a run with chest pain going into his jaw|cardiac",
+      "He hasn't had a fit in years but today he's had 3 fits one after another|seizure",
+      "He's been seizure free for 5 years but had one an hour ago and another just now|seizure",
+      "Is it a stroke his face looks droopy|stroke",
+      "Is it serious if she's breathing really fast and her ribs are sucking in|breathing",
+      "Is it dangerous my 2 year old swallowed a button battery|overdose",
+      "I saw that his face had dropped on the left side|stroke",
+      "My husband spent the afternoon in the garden and came in with crushing chest pain|cardiac",
+      "My dad had a shower and came out grey and clammy with chest pain|cardiac",
+      "Never experienced anything like this chest pain, it's spreading into my back|cardiac",
+      "I think his heart has stopped|collapse",
+      "the instructor is doing CPR on my husband|collapse",
+      "My baby's breathing has stopped|breathing",
+      "Got some bad news today and took all my pills|overdose",
+      "took a weeks worth of my epilepsy tablets at once|overdose",
+      "my son has had two weeks of his sertraline at the same time|overdose",
+      "my 2 year old ate a few of my iron tablets|overdose",
+      "my husband has swallowed all his diazepam|overdose",
+      "there's a hosepipe taped to the exhaust and I'm in the driver's seat|suicide",
+      "gonna end up like kurt cobain tonight got my uncles gun|suicide",
+      "i cant do this anymore, ive written the letters|suicide",
+      "I'm passing clots the size of a fist|bleeding",
+      "my husband has had too much insulin|overdose"})
   void aMentionHappeningNowStands(String text, String category) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -126,7 +160,14 @@ class GuardsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"can I get a fit note for work?", "my legs are dead after the gym"})
+  @CsvSource(delimiter = '|', value = {"can I get a fit note for work?", "my legs are dead after the gym",
+      // Fifth session of 2026-12-07: a relative's or a child's own medicine, food in amounts, a letter the doctor
+      // writes, a time after a number, a question with no state going on.
+      "my husband takes his tablets every morning", "my daughter takes the pill", "I ate a whole pizza last night",
+      "my son took his tablets this morning", "I take 12 tablets a day",
+      "My son needs medicine for a school trip, can the doctor write a letter?",
+      "I fill my dad's pill box every Sunday, takes me about 20 minutes",
+      "my temperature has been up and down for 3 days", "I have too many tablets to take"})
   void everydayWordsAreNotConcepts(String text) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -138,7 +179,9 @@ class GuardsTest {
   @org.junit.jupiter.api.Test
   void aWorryAboutHowManyTabletsOrComingOffThemIsNoConcept() {
     for (String text : List.of("I'm on too many tablets these days", "way too many pills for one person",
-        "I want to talk about coming off the sertraline", "can we talk about weaning me off the codeine")) {
+        "I want to talk about coming off the sertraline", "can we talk about weaning me off the codeine",
+        // "had" as written, not any form of "have" (a fifth session, 2026-12-07).
+        "I have too much insulin left over at home")) {
       String n = TextNormaliser.normalise(text);
       assertEquals(List.of(), CONCEPTS.find(Words.of(n)).stream().map(Concepts.Match::category).toList(), text);
     }
@@ -173,7 +216,14 @@ class GuardsTest {
       "I'm scared I'll end up just like my dad|suicide|HYPOTHETICAL",
       "I'll end up killing myself tonight|suicide|",
       "I'll end up like my brother tonight, the pills are lined up|suicide|",
-      "i just want to end up like my sister at peace got the razor blades right here|suicide|"})
+      "i just want to end up like my sister at peace got the razor blades right here|suicide|",
+      // Fifth session of 2026-12-07: "it doesn't seem like he can hear me" observes, "I don't think that's normal"
+      // worries; a habit is no overdose, unless something says it was one.
+      "Doesn't seem like he can hear me, he's stiff and jerking|seizure|",
+      "I don't think that's normal bleeding, I've filled the toilet with blood|bleeding|",
+      "It doesn't feel like a heart attack|cardiac|NEGATED",
+      "my daughter takes the pill|overdose|ROUTINE",
+      "I take them all with breakfast because I want it all to stop|overdose|"})
   void theEncodersFindIsCalmedOnlyByWhatIsSaidOfIt(String text, String category, Guards.Reason reason) {
     assertEquals(reason, Guards.encoderReason(TextNormaliser.normalise(text), category), text);
   }

@@ -35,8 +35,9 @@ class ReviewedEmergenciesTest {
   @Test
   void theSecondReviewsEmergenciesStayCaught() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-2.txt", 65);
-    // 10 once the guards' reasons are read by stretch between commas (third session of 2026-12-07); 8 in the fourth.
-    assertTrue(missed.size() <= 8, missed.size() + " missed: " + missed);
+    // 10 once the guards' reasons are read by stretch between commas (third session of 2026-12-07); 8 in the fourth;
+    // 7 in the fifth (a question about a state going on now is not a hypothetical).
+    assertTrue(missed.size() <= 7, missed.size() + " missed: " + missed);
   }
 
   /**
@@ -73,23 +74,27 @@ class ReviewedEmergenciesTest {
     // 103 in the fourth session, 85 once a denial and the guards' reasons reach only their own stretch and the
     // writer's hedges ("I'm a bit worried") are not read as the symptom's; 75 once a laugh never calms an overdose
     // or a plan ("lol took like 20 co-codamol") and "keep fit" calms only a fit ("my wife collapsed at keep fit").
-    assertTrue(missed.size() <= 75, missed.size() + " missed: " + missed);
+    // 35 in the fifth session: a reason said before a turn of the story ("but", "and now", "this time") stays there,
+    // a question about a state going on now is no hypothetical, "doesn't seem like he can hear me" observes, a
+    // pattern found twice is read at each place, and new concepts (a supply taken at once, the heart stopped, CPR).
+    assertTrue(missed.size() <= 35, missed.size() + " missed: " + missed);
   }
 
   /**
    * A fifth review (fourth session of 2026-12-07) against that session's new guards: 313 emergencies, 86 missed by
    * the build it reviewed (its guards for an arm that will not go above the head, "end up like", a relative's
    * lost sight and a bare heading each cancelled real ones; they were narrowed). The build at the session's start
-   * missed 32, today's 26: the ceiling holds it.
+   * missed 32, that session's end 26, the fifth session's 14 (the same changes as for the fourth review): the
+   * ceiling holds it.
    */
   @Test
   void theFifthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-5.txt", 313);
-    assertTrue(missed.size() <= 26, missed.size() + " missed: " + missed);
+    assertTrue(missed.size() <= 14, missed.size() + " missed: " + missed);
   }
 
-  /** The third review's misses on the build that closed its session (17), and since the fourth session. */
-  private static final int CEILING_3 = 13;
+  /** The third review's misses on the build that closed its session (17), since the fourth session 13, the fifth 10. */
+  private static final int CEILING_3 = 10;
 
   /** The lines of the file (there must be {@code expected}) that raise no red flag. */
   private List<String> missed(String resource, int expected) throws Exception {
