@@ -77,6 +77,14 @@ public final class TrainingData {
     return labelled("intents/test/blind3/ordinary.tsv");
   }
 
+  /**
+   * The fourth blind set (intents/test/blind4/, written 2026-12-07, fifth session): ordinary talk about taking
+   * medicines, routine&lt;TAB&gt;text. None is an emergency. Never trained on.
+   */
+  public static List<Labelled> fourthBlindMedicines() {
+    return labelled("intents/test/blind4/ordinary_meds.tsv");
+  }
+
   /** The blind held-out intents (intents/test/blind/heldout.tsv): intent&lt;TAB&gt;text. Never trained on. */
   public static List<Example> blindIntents() {
     List<Example> out = new ArrayList<>();

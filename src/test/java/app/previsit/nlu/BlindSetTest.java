@@ -44,7 +44,8 @@ class BlindSetTest {
 
   @Test
   void theBlindSetsAreTheFrozenOnes() throws Exception {
-    for (String folder : java.util.List.of("intents/test/blind/", "intents/test/blind2/", "intents/test/blind3/")) {
+    for (String folder : java.util.List.of("intents/test/blind/", "intents/test/blind2/", "intents/test/blind3/",
+        "intents/test/blind4/")) {
       String sums = read(folder + "SHA256SUMS");
       for (String line : sums.split("\n")) {
         String[] f = line.trim().split("\\s+");
@@ -93,6 +94,19 @@ class BlindSetTest {
     SafetyEvaluation e = SafetyEvaluation.of(nlu, java.util.List.of(), TrainingData.thirdBlindOrdinary());
     assertEquals(718, e.falseAlarms().total());
     assertTrue(e.falseAlarms().rate() <= 0.069, e.report(false));
+  }
+
+  /**
+   * The fourth blind set: 300 lines of ordinary talk about medicines (routines, relatives' and children's medicines,
+   * courses, supplies, side effects, missed doses), frozen 2026-12-07 (fifth session) before any build was measured
+   * on it. The build at that session's start raised the alarm on 21 of them ("my husband takes his tablets every
+   * morning" read as an overdose), its end on 13 = 0.043. The ceiling holds it.
+   */
+  @Test
+  void fourthBlindSetMedicineTalkRaisesFewAlarms() {
+    SafetyEvaluation e = SafetyEvaluation.of(nlu, java.util.List.of(), TrainingData.fourthBlindMedicines());
+    assertEquals(300, e.falseAlarms().total());
+    assertTrue(e.falseAlarms().rate() <= 0.044, e.report(false));
   }
 
   @Test
