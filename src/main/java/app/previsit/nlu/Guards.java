@@ -57,10 +57,10 @@ final class Guards {
       + "|at|in|\\d+|two|three|four|five|first)|used to|back in|history of|in my (teens|twenties|thirties|forties"
       + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
       + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
-      + "|at age \\d+|none for|(was|were) (in )?(19|20)\\d\\d(?![\\d.:/])|in the ((19|20)\\d0s|fifties|sixties|seventies)|in (his|her|their|my) (twenties|thirties|forties|fifties|sixties|seventies|eighties)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
+      + "|at age \\d+|none for|(was|were) (in )?(19|20)\\d\\d(?![\\d.:/])|in the ((19|20)\\d0s|fifties|sixties|seventies)|in (his|her|their|my) (twenties|thirties|forties|fifties|sixties|seventies|eighties|[1-9]0s)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
   private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
       + "|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
-      + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
+      + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(?<!(breathing|heart) )(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
       + "|calmed down|gone away|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
       + "|with|by|once|since)|(i am|it is|feel) (fine"
       + "|ok|okay)(?! (this|earlier|an hour|yesterday|until|till|before))|went away|gone away|stopped (after|with|on its own|by itself|the same)|(then|and) (it|they) stopped"
@@ -93,15 +93,28 @@ final class Guards {
   private static final Pattern QUESTION_FRAME = Pattern.compile("\\b(is it (a|an) (sign|stroke|heart attack)"
       + "|is (that|it|this) (bad|ok|okay|safe|dangerous|normal|serious)|could (it|this|that|these|my \\w+) be"
       + "|is .{0,30} normal|is .{0,30} dangerous|should i get|would it be)\\b");
+  /**
+   * Whether what was told is normal: asked of the whole clause ("my poo is black, is this normal?"). A question
+   * whether it is a stroke or a heart attack is a worry about one and is read by stretch.
+   */
+  private static final Pattern NORMAL_QUESTION = Pattern.compile("\\b(is (this|that|it) normal|is .{0,30} normal"
+      + "|normal to)\\b");
+
+  /** A question about a symptom in general, with nothing going on and no state told as now. */
+  private static boolean askedAboutIt(String clause) {
+    return QUESTION_FRAME.matcher(clause).find() && !PRESENT_STATE.matcher(clause).find() && !GOING_ON.matcher(clause).find()
+        && !URGENT.matcher(clause).find();
+  }
+
   /** A state going on now, told plainly or pointed at ("this fast"), beside which a question is about now. */
   private static final Pattern PRESENT_STATE = Pattern.compile("\\b((is|are|am|looks?|feels?|has gone|have gone|going"
-      + "|turning) (still |now |very |really |so |a bit |quite |also )?(blue|grey|gray|floppy|limp|droopy|drooping"
+      + "|turning|went|gone|has become|became) (still |now |very |really |so |a bit |quite |also )?(blue|grey|gray|floppy|limp|droopy|drooping"
       + "|mottled|purple|unconscious|unresponsive|swelling|swollen|lopsided|slurred|slurring)"
-      + "|(is|are|am) (also |still |now )?(breathing|sucking|grunting|fitting|seizing|choking|bleeding|drooping|slurring"
+      + "|(is|are|am) (also |still |now )?(sucking|grunting|fitting|seizing|choking|bleeding|drooping|slurring"
       + "|jerking|shaking|vomiting|wheezing|gasping|swelling|pouring)"
       // Someone who swallowed something: "is it dangerous my 2 year old swallowed a button battery".
       + "|(swallowed|ate|eaten|drank|drunk|took|taken|got into|chewed)"
-      + "|this (much|fast|bad|quick|quickly|big|heavy|swollen)|ambulance|999|right now|just now|(\\d+|a few|few|ten"
+      + "|ambulance|999|right now|just now|(\\d+|a few|few|ten"
       + "|twenty|thirty) (min|mins|minutes) ago|an hour ago)\\b");
   private static final Pattern REPORTED = Pattern.compile("\\b(i read|awareness (week|day|month|campaign|talk|training|course|session|event)|i have read|reading about|been reading|printed"
       + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
@@ -110,14 +123,18 @@ final class Guards {
       + "|twitter|reddit|mumsnet|forum|programme|podcast|blog|the news|on the radio|on telly|on tv|heard (that|about)"
       + "|told me about|is it true|film|movie|a book|(?<!(of|golf|race|obstacle) )course(?! of)|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
       + "|a post|magazine|talking about|talked about|letter about|sent me (a|an|the|some) (link|article|video|post|leaflet|page)|(saw|seen|watched|heard|found|looked up"
-      + "|googled|searched|listened to) (about|on|that(?! (his|her|he|she|my|their|they|mum|dad|the baby))|a|an|some|it|this)|according to|apparently(?! (he|she|they|my|his|her|mum|dad))|they say|people say"
-      + "|someone said|said that|(?<!(bad|sad|awful|terrible|horrible|devastating|shocking|good|some) )news|(tv|telly|netflix|last|latest|new) (episode|series)|(episode|series) (of|about|on)"
+      + "|googled|searched|listened to) (about|on|that(?! (his|her|he|she|my|their|they|mum|dad|the baby))|a|an|some|it|this)|according to|apparently|they say|people say"
+      + "|(cpr|first aid) (training|class|course|lesson|refresher|certificate"
+      + "|badge)|learning (to give|cpr)|practis\\w+ (cpr|chest compressions)|(compressions|cpr) practice|scouts|cadets"
+      // Seen in an old photo, not a picture sent now ("texted me a picture of empty pill packets", a review).
+      + "|brownies|guides|dummy|mannequin|in (the|a|my|his|her|their) (\\w+ )?(photos?|pictures?)|on (a|the) video call"
+      + "|someone said|said that|news|(tv|telly|netflix|last|latest|new) (episode|series)|(episode|series) (of|about|on)"
       + "|soap|drama|character|novel|study|research|journal|survey|video (on|about|of)|clip|reel|thread|whatsapp|influencer|celebrity|advert|campaign|charity|first aid|lecture"
       + "|essay|assignment|google|in the paper|on the telly|on the radio|a show)\\b");
   private static final Pattern IDIOM = Pattern.compile("\\b(dying (to|for)|could (murder|kill for)|kill for"
       + "|death of me|(bored|scared|worried|sick|tired|freezing|frozen) to death|died laughing|die of embarrassment|heart attack when|(give|giving|gives|gave) me a"
       + " (heart attack|stroke)|early grave|heart (is |was )?broken|broken heart|heartbroken|heart sank|heart skipped"
-      + "|my heart (nearly |almost |literally |just )?(stopped|missed a beat)"
+      + "|my heart (\\w+ )?(stopped|missed a beat)"
       + "|choked on my|phone is dead|allergic to (mondays|work|exercise|housework)|bleeding money"
       + "|drowning in|suffocating in|sweating bullets|shaking like a leaf|turned to jelly|overdose of (information|sugar|tv|work|emails|caffeine)"
       + "|legs (are|were) dead|(car|phone) battery|battery is (dead|flat)|brain is bleeding|head is exploding with|end of me|kill yourself laughing"
@@ -187,16 +204,21 @@ final class Guards {
       + "|same (pain|symptoms?|feeling|thing) (again|now|today|as (then|before|last time))"
       // What stopped is the heart or the breathing, not the trouble (a fifth session, 2026-12-07): "his heart has
       // stopped", "my baby's breathing has stopped"; someone giving CPR; a fit going on; a hand to the chest.
-      + "|(his|her|their|its|the) heart (has |had |is )?(just )?(stopped|not beating)|breathing has (just )?stopped"
-      + "|(doing|giving|started) (cpr|compressions)|been (shaking|jerking|twitching|convulsing)"
-      + "|(clutching|holding|gripping|grabbing) (his|her|their|my) (chest|head|throat|stomach)"
+      + "|(his|her|their|its|the) heart (has|is) (just )?(stopped|not beating)|breathing has (just )?stopped(?! (\\w+ing|being))"
+      + "|(^|[,;] |(am|is|are) (\\w+ )?)having an? (\\w+ )?(attack|fit|seizure|stroke|reaction)(?! (while|if|when|during|at|in))|(doing|giving) (cpr|compressions|chest compressions)(?! (training|practice|class|course|lessons?|on a))|been (convulsing|shaking and jerking|jerking and shaking)"
+      + "|(jerking|shaking|convulsing|fitting) (for|non stop|and will not|and not)"
+      + "|(clutching|gripping|grabbing) (his|her|their) (chest|throat)"
       // The story turns back to now: "this is different", "worse than ever", "another one just now".
       + "|this (time )?(is|feels|seems|one is|one feels) (different|worse)|(not|nothing) like (usual|normal|before|last time"
-      + "|my usual|it usually)|worse than (usual|ever|before|normal|last time)|another (\\w+ )?(just now|now|today|tonight)"
-      + "|(started|starting|kicked off) again|restarted)\\b");
+      + "|my usual|it usually)|another (\\w+ )?(just now|now|today|tonight)"
+      + "|(started|starting|kicked off) again|(has|have|then|and) (just )?restarted)\\b");
+  /** The writer took it: no news or film beside it makes that a story ("got some bad news today and took all my pills"). */
+  private static final Pattern I_TOOK = Pattern.compile("\\b(i (have )?(just )?(took|taken|swallowed|downed|necked|had)"
+      + "|(and|then|so) (just )?(took|swallowed|downed|necked))\\b");
   /** Where someone was when it happened, not something watched about it: "my nan was watching telly and…". */
-  private static final Pattern WATCHING_TV = Pattern.compile("\\b(was|were|is|are) watching (the |a )?(telly|tv|television"
-      + "|film|movie|match|football|programme|show)\\b(?! (about|on|where|in which))");
+  private static final Pattern WATCHING_TV = Pattern.compile("\\b((was|were|is|are) watching (the )?(telly|tv|television)"
+      + "|(was|were) watching (the |a )?(film|movie|match|football|programme|show) (\\w+ )?when (my|his|her|he|she|they"
+      + "|mum|dad|nan|grandad))\\b");
   /** Anything after a settled event that says something is happening again or still. */
   private static final Pattern AGAIN = Pattern.compile("\\b(now|still|again|worse|since|started|starting|back|but"
       + "|except|then|another|keeps?|is \\w+ing|are \\w+ing|has got)\\b");
@@ -213,7 +235,7 @@ final class Guards {
   private static final Pattern FIT_AS_HEALTH = Pattern.compile("\\b(fit note|fit for work|fit to (work|drive|fly)|keep fit"
       + "|get fit|fit and well)\\b");
   /** The writer's tone. "Not joking" says the opposite and is no tone at all. */
-  private static final Pattern TONE = Pattern.compile("\\b(?<!not |no )(laugh|laughing|laughed|lol|haha|joke|joking"
+  private static final Pattern TONE = Pattern.compile("\\b(?<!not |no )(lol|lmao|haha\\w*|joke|joking|having a laugh"
       + "|meltdown)\\b");
 
   /**
@@ -234,27 +256,55 @@ final class Guards {
       + "|stop|make)|end it|kill\\w*|suicid\\w*|overdos\\w*|too (many|much)|extra|double|doubled|at once|in one go"
       + "|all together|by mistake|by accident|accidentally|mistake|drowsy|sleepy|can not (wake|keep)|unconscious"
       + "|not waking|tonight|wanted to|want to|so (i|that)|because|sick of|fed up|goodbye|peace|forever|wrong"
-      + "|someone else|not (mine|his|hers|theirs)|all of (them|it)|the lot|whole (packet|box|bottle))\\b");
+      + "|someone else|not (mine|his|hers|theirs)|all of (them|it)|the lot|whole (packet|box|bottle|week|month|supply)"
+      // A count or a time that makes it an event: "I take my lithium daily and today I took 30 of them" (a review).
+      + "|(took|taken|take|takes|swallowed|swallow|had|downed|necked|injected|inject|drank|drunk) (\\w+ )?(1\\d|[2-9]\\d"
+      + "|\\d{3,}|ten|twenty|thirty|forty|fifty|sixty|hundred)\\b(?! (\\w+ )?(a|per|each|every) (day|week|morning|night))"
+      + "|(\\d+|ten|twenty|thirty) (of|from) (them|it|my|his|her|the)|(weeks?|months?|days?) (worth|of them|of it)"
+      + "|at one time|(full|new|whole) (bottle|pen|vial|syringe)|most of (his|her|the|a|my)|half (a|the) bottle"
+      + "|just now|an hour ago|ago)\\b");
+
+  /** Blood as a measure, not a loss: "a lot of liquorice raises blood pressure" (a fifth session, 2026-12-07). */
+  private static final Pattern BLOOD_AS_A_MEASURE = Pattern.compile("\\bblood (pressure|tests?|sugars?|results?|counts?"
+      + "|works?|glucose|donor|donation|type|group|levels?|forms?|bottles?|cells)\\b");
+  private static final Pattern BLEEDING = Pattern.compile("\\b(bleed\\w*|bled|pour\\w*|gush\\w*|spurt\\w*|soak\\w*"
+      + "|clots?|everywhere|cough\\w* up|vomit\\w*|throw\\w* up|losing blood|lost blood|blood (in|on|from|all|coming"
+      + "|keeps|is|was|everywhere))\\b");
 
   /**
    * Tablets that are hard to swallow, not a throat closing: "it's getting hard to swallow so many big tablets".
    * Only where no sign of a reaction is beside it ({@link #REACTION_SIGNS}).
    */
-  private static final Pattern SWALLOWING_TABLETS = Pattern.compile("\\bswallow\\w* (\\w+ ){0,3}(tablets?|pills?"
-      + "|capsules?|medicines?|them|it whole)\\b");
+  private static final Pattern SWALLOWING_TABLETS = Pattern.compile("\\b(swallow\\w* (\\w+ ){0,3}(tablets?|pills?"
+      + "|capsules?)|(tablets?|pills?|capsules?)\\b.{0,40}\\bswallow\\w* (them|it))\\b");
   private static final Pattern REACTION_SIGNS = Pattern.compile("\\b(throat|tongue|lips?|mouth|face|swell\\w*|swollen"
-      + "|rash|hives|wheez\\w*|breath\\w*|itch\\w*|dizzy|faint|closing|tight|after (taking|the first|starting))\\b");
+      + "|rash|hives|wheez\\w*|breath\\w*|itch\\w*|dizzy|faint|closing|tight|after (taking|the first|starting)|drool\\w*"
+      + "|hoarse|croak\\w*|voice|pale|clammy|drowsy|epi ?pen|adrenaline|sting|stung|nuts?|peanuts?|allerg\\w*|reaction"
+      + "|stridor|noisy|antihistamines?)\\b");
+
+  private static final Pattern WEEKLY_DOSE = Pattern.compile("\\b(once a week|weekly|a weeks? dose|one weeks? dose"
+      + "|on (sundays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays)|(like|as) (the )?(hospital|doctor|gp"
+      + "|pharmacist|consultant|nurse) (said|told|says|advised))\\b");
+  /** What makes it an overdose however the dose is usually taken. */
+  private static final Pattern OVERDOSE_INTENDED = Pattern.compile("\\b(on purpose|deliberately|to (die|end|sleep)|end it"
+      + "|kill\\w*|suicid\\w*|overdos\\w*|too (many|much)|extra|double|doubled|by mistake|by accident|accidentally"
+      + "|drowsy|sleepy|unconscious|can not (wake|keep)|not waking|wanted to|want to|sick of|fed up|goodbye|wrong"
+      + "|every day|daily|whole (packet|box|bottle))\\b");
 
   /** "X is killing me" is an idiom for a form or the traffic, but a pain for a chest or a head. */
   private static final Pattern KILLING_ME = Pattern.compile("\\b(killing me|nearly killed me|killed me)\\b");
-  private static final Pattern CORE_BODY = Pattern.compile("\\b(chest|head|stomach|belly|abdomen|heart|throat)\\b");
+  private static final Pattern CORE_BODY = Pattern.compile("\\b(chest|head|stomach|belly|abdomen|heart|throat|testicles?"
+      + "|balls|groin|side|tummy)\\b");
   private static final Pattern MILD = Pattern.compile("\\b(a bit(?! (ago|earlier|back|before))|a little(?! (while|bit) ago)|a tiny bit|slight|slightly|mild|mildly"
       + "|snore|snores|snoring|in (my|his|her) sleep at night"
       + "|small|tiny|now and then|on and off|sometimes|occasionally|the odd|every now|a touch|i get|i tend to"
       + "|when i have a cold|in the (winter|heat|cold)|going up (hills|stairs)|after (eating|football|the gym"
       + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor"
       // Recurring over time is a matter for the GP, not 999 (an acute "now" overrides this, and never for suicide etc.).
-      + "|keep getting|keep having|keeps? coming back|again and again|over and over)\\b");
+      + "|keep getting|keep having|keeps? coming back|again and again|over and over"
+      // A habit or an increase over days, not an event: "burns after big meals", "my inhaler more than normal".
+      + "|after (big |large |heavy |spicy |fatty )?meals|more often"
+      + "|(been like this|had this|going on) for (months|weeks|years))\\b");
   /**
    * How far the writer's own arm goes up: "my arm above my head", "past shoulder height". Someone else's arm that
    * "won't go past shoulder height" is told because it is new (a review, 2026-12-07).
@@ -322,10 +372,12 @@ final class Guards {
    */
   private static final Pattern RECENT = Pattern.compile("\\b(this (morning|afternoon|evening)|today|tonight"
       + "|last night|earlier|since|(an|one|two|three|a few|few|\\d+) (hour|hours|min|mins|minute"
-      + "|minutes|secs|seconds) ago|a (bit|little while|short while) ago"
+      + "|minutes|secs|seconds) ago|a (bit|little while|short while|moment|minute|second|few minutes) ago"
       + "|in the (last|past) (hour|half hour|few hours|few minutes|(\\d+|two|three|ten|twenty|thirty) (hours|minutes|mins))"
       // Arriving with it: "came in from the garden with crushing chest pain", "came out of the shower grey".
-      + "|(came|come|comes) (in|home|back|out|down|downstairs|upstairs|round|over)\\b)\\b");
+      + "|(came|come|comes) (in|home|back|out|down|downstairs|upstairs|round|over) (from (a |the )?\\w+ )?(with|and|grey|gray"
+      + "|pale|blue|white|clutching|holding|wheezing|coughing|bleeding|crying|screaming|shaking|looking|covered|unable"
+      + "|slurring|confused|sweating|clammy))\\b");
   /** Someone too young to have a history: "my baby had a fit" is now. */
   private static final Pattern BABY = Pattern.compile("\\b(baby|newborn|new born|infant|toddler)\\b");
 
@@ -338,6 +390,15 @@ final class Guards {
     // "It doesn't feel like" denies only in its own stretch: "It doesn't feel like indigestion, my chest is heavy".
     if (negated(clause, words, m) || feelsNot(start >= 0 ? segment(clause, start) : clause)) return Reason.NEGATED;
     String guarded = withoutWritersHedges(clause);
+    // Said of the whole clause, whichever stretch it stands in: blood as a measure ("a lot of liquorice raises blood
+    // pressure"), and a patient's question whether what they told is normal ("my poo is black, is this normal?"; not
+    // of an overdose, a plan, a fit or a collapse, where it is read by stretch as before).
+    if (m.category().equals("bleeding") && BLOOD_AS_A_MEASURE.matcher(clause).find() && !BLEEDING.matcher(clause).find()) {
+      return Reason.ROUTINE;
+    }
+    if (!NEVER_MILD.contains(m.category()) && NORMAL_QUESTION.matcher(guarded).find() && askedAboutIt(guarded)) {
+      return Reason.HYPOTHETICAL;
+    }
     Reason r = clauseReason(guarded, m.category(), start);
     if (r != null && BY_SEGMENT.contains(r) && start >= 0 && standsInItsSegment(guarded, m, start)) return null;
     if (r != null && start >= 0 && standsAfterATurn(guarded, m.category(), start)) return null;
@@ -531,19 +592,29 @@ final class Guards {
     if (resolved.find() && !goingOn && !BUT_STILL.matcher(clause.substring(resolved.end())).find()) return Reason.RESOLVED;
     boolean strongNow = STRONG_NOW.matcher(clause).find();
     if (!strongNow && !goingOn && PAST.matcher(clause).find()) return Reason.PAST;
-    if (!goingOn && REPORTED.matcher(clause).find() && !WATCHING_TV.matcher(clause).find()) return Reason.REPORTED;
-    if (!goingOn && HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
-    if (!goingOn && QUESTION_FRAME.matcher(clause).find() && !PRESENT_STATE.matcher(clause).find()) {
-      return Reason.HYPOTHETICAL;
+    if (!goingOn && REPORTED.matcher(clause).find() && !WATCHING_TV.matcher(clause).find()
+        && !(category.endsWith("overdose") && I_TOOK.matcher(clause).find())) {
+      return Reason.REPORTED;
     }
+    if (!goingOn && HYPOTHETICAL.matcher(clause).find()) return Reason.HYPOTHETICAL;
+    if (askedAboutIt(clause)) return Reason.HYPOTHETICAL;
     if (!goingOn && IDIOM.matcher(clause).find()) return Reason.IDIOM;
     // The other sense of "fit" calms only a fit: "my wife collapsed at keep fit" is a collapse.
     if (!goingOn && category.endsWith("seizure") && FIT_AS_HEALTH.matcher(clause).find()) return Reason.IDIOM;
     // A laugh or "lol" is the writer's tone, not the symptom's: never beside an overdose, a plan or a child's
     // swallowing ("lol took like 20 co-codamol", "haha I've got the rope ready", a fourth review).
-    if (!goingOn && !NEVER_MILD.contains(category) && TONE.matcher(clause).find()) return Reason.IDIOM;
+    // Someone laughing when it happened is where they were, not the writer's tone: "mum was laughing at a joke and
+    // suddenly her face went lopsided" (a review, fifth session); nor does a tone calm anything sudden or going on.
+    if (!goingOn && !NEVER_MILD.contains(category) && TONE.matcher(clause).find() && !URGENT.matcher(clause).find()
+        && !ACUTE.matcher(clause).find()) {
+      return Reason.IDIOM;
+    }
     if (KILLING_ME.matcher(clause).find() && !CORE_BODY.matcher(clause).find()) return Reason.IDIOM;
     if (category.endsWith("overdose") && TAKEN_AS_MEANT.matcher(clause).find() && !OVERDOSE_MEANT.matcher(clause).find()) {
+      return Reason.ROUTINE;
+    }
+    // A weekly dose is taken all at once: "6 methotrexate tablets once a week, all at once" (a review, fifth session).
+    if (category.endsWith("overdose") && WEEKLY_DOSE.matcher(clause).find() && !OVERDOSE_INTENDED.matcher(clause).find()) {
       return Reason.ROUTINE;
     }
     if (category.endsWith("anaphylaxis") && SWALLOWING_TABLETS.matcher(clause).find()
@@ -616,7 +687,7 @@ final class Guards {
       if (i + 1 < words.size() && ONGOING.contains(words.get(i + 1).text())) continue;
       if (w.equals("never") && followedBy(words, i, "before")) continue;
       // "never had anything like this", "never felt pain like it": a first time, said as one.
-      if (w.equals("never") && followedBy(words, i, "like")) continue;
+      if (w.equals("never") && followedByLikeThis(words, i)) continue;
       return true;
     }
     // "chest pain? no" / "chest pain - none"
@@ -628,6 +699,16 @@ final class Guards {
   private static boolean breakBetween(String clause, int from, int to) {
     if (from < 0 || to <= from) return false;
     return STRETCH_BREAK.matcher(clause.substring(from, to)).find();
+  }
+
+  /** "never … like this / like these": a first time, not "never had chest pain or anything like it". */
+  private static boolean followedByLikeThis(List<Words.Word> words, int i) {
+    for (int k = i + 1; k + 1 < Math.min(words.size(), i + 9); k++) {
+      if (!words.get(k).text().equals("like")) continue;
+      String next = words.get(k + 1).text();
+      if (next.equals("this") || next.equals("these") || next.equals("now")) return true;
+    }
+    return false;
   }
 
   private static boolean followedBy(List<Words.Word> words, int i, String w) {

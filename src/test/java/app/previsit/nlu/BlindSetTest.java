@@ -37,7 +37,9 @@ class BlindSetTest {
   // writer's hedges are not the symptom's: the fourth review's emergencies 27 -> 45 of 130 caught.
   // 54/333 once a laugh or "lol" never calms an overdose or a plan and "keep fit" calms only a fit: the fourth
   // review's emergencies 45 -> 55 of 130 caught.
-  private static final double FALSE_ALARM_CEILING = 0.163;  // 54/333 = 0.162
+  // 53/333 once ordinary medicine talk no longer reads as an overdose and a time word dates only its own stretch
+  // (fifth session of 2026-12-07).
+  private static final double FALSE_ALARM_CEILING = 0.160;  // 53/333 = 0.159
   private static final double INTENT_ACCURACY_FLOOR = 0.90; // 2026-12-07: 0.910 (0.881 before 365 blind-written lines)
 
   private final OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
@@ -78,7 +80,8 @@ class BlindSetTest {
     // "has not woken", "struggles to breathe", "lips bluish" are going on now): they catch 6 more of its 128
     // emergencies and 3 of our own, for 2 more false alarms here.
     // 40/270 = 0.148 once the guards' reasons are read by stretch between commas (recall 249 -> 250 of 260).
-    assertTrue(e.falseAlarms().rate() <= 0.15, report);
+    // 38/270 = 0.141 at the end of the fifth session of 2026-12-07 (recall 254/260).
+    assertTrue(e.falseAlarms().rate() <= 0.142, report);
   }
 
   /**
@@ -93,7 +96,8 @@ class BlindSetTest {
   void thirdBlindSetOrdinaryTalkRaisesFewAlarms() {
     SafetyEvaluation e = SafetyEvaluation.of(nlu, java.util.List.of(), TrainingData.thirdBlindOrdinary());
     assertEquals(718, e.falseAlarms().total());
-    assertTrue(e.falseAlarms().rate() <= 0.069, e.report(false));
+    // 48/718 = 0.067 at the end of the fifth session of 2026-12-07.
+    assertTrue(e.falseAlarms().rate() <= 0.068, e.report(false));
   }
 
   /**

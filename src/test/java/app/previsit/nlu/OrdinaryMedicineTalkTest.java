@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * every morning" raised the overdose alarm until the fifth session of 2026-12-07 (the concepts read any relative
  * taking tablets as a poisoning, any "all my tablets" as an overdose, "20 minutes" as 20 tablets). 320 lines by a
  * helper who read nothing of ours; the developer read about 40 of them while fixing it, so this is a regression
- * guard, not a blind figure (that is `intents/test/blind4/`). The build before the fix alarmed on 51, after it 23.
+ * guard, not a blind figure (that is `intents/test/blind4/`). The build before the fix alarmed on 51, after it 22.
  */
 class OrdinaryMedicineTalkTest {
   @Test
@@ -30,6 +30,6 @@ class OrdinaryMedicineTalkTest {
     OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
     List<String> alarmed = new ArrayList<>();
     for (String l : lines) if (nlu.analyse(l).redFlag()) alarmed.add(l);
-    assertTrue(alarmed.size() <= 23, alarmed.size() + " alarmed: " + alarmed);
+    assertTrue(alarmed.size() <= 22, alarmed.size() + " alarmed: " + alarmed);
   }
 }

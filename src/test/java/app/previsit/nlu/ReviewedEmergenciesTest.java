@@ -36,8 +36,8 @@ class ReviewedEmergenciesTest {
   void theSecondReviewsEmergenciesStayCaught() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-2.txt", 65);
     // 10 once the guards' reasons are read by stretch between commas (third session of 2026-12-07); 8 in the fourth;
-    // 7 in the fifth (a question about a state going on now is not a hypothetical).
-    assertTrue(missed.size() <= 7, missed.size() + " missed: " + missed);
+    // 6 in the fifth (a question about a state going on now is not a hypothetical).
+    assertTrue(missed.size() <= 6, missed.size() + " missed: " + missed);
   }
 
   /**
@@ -74,23 +74,54 @@ class ReviewedEmergenciesTest {
     // 103 in the fourth session, 85 once a denial and the guards' reasons reach only their own stretch and the
     // writer's hedges ("I'm a bit worried") are not read as the symptom's; 75 once a laugh never calms an overdose
     // or a plan ("lol took like 20 co-codamol") and "keep fit" calms only a fit ("my wife collapsed at keep fit").
-    // 35 in the fifth session: a reason said before a turn of the story ("but", "and now", "this time") stays there,
+    // 33 in the fifth session: a reason said before a turn of the story ("but", "and now", "this time") stays there,
     // a question about a state going on now is no hypothetical, "doesn't seem like he can hear me" observes, a
     // pattern found twice is read at each place, and new concepts (a supply taken at once, the heart stopped, CPR).
-    assertTrue(missed.size() <= 35, missed.size() + " missed: " + missed);
+    assertTrue(missed.size() <= 33, missed.size() + " missed: " + missed);
   }
 
   /**
    * A fifth review (fourth session of 2026-12-07) against that session's new guards: 313 emergencies, 86 missed by
    * the build it reviewed (its guards for an arm that will not go above the head, "end up like", a relative's
    * lost sight and a bare heading each cancelled real ones; they were narrowed). The build at the session's start
-   * missed 32, that session's end 26, the fifth session's 14 (the same changes as for the fourth review): the
+   * missed 32, that session's end 26, the fifth session's 13 (the same changes as for the fourth review): the
    * ceiling holds it.
    */
   @Test
   void theFifthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-5.txt", 313);
-    assertTrue(missed.size() <= 14, missed.size() + " missed: " + missed);
+    assertTrue(missed.size() <= 13, missed.size() + " missed: " + missed);
+  }
+
+  /**
+   * A sixth review (fifth session of 2026-12-07) against that session's new calming guards (tablets taken as meant,
+   * tablets hard to swallow, narrower overdose and note concepts, numbers followed by a time): 578 emergencies, 173
+   * missed by the build it reviewed ("I take my lithium daily and today I took 30 of them", "i downed 2 months of
+   * my lithium just now", "mum was laughing at a joke and suddenly her face went lopsided"). 10 are missed once
+   * those guards were narrowed (a count, a recent time, a full bottle make it an overdose whatever the habit; a
+   * laugh is someone's, not the writer's tone, and never calms anything sudden or going on).
+   */
+  @Test
+  void theSixthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
+    List<String> missed = missed("/nlu/reviewed-emergencies-6.txt", 173);
+    assertTrue(missed.size() <= 10, missed.size() + " missed: " + missed);
+  }
+
+  /**
+   * The same review's ordinary messages against the widened side of that session's changes: 288 written, 160 flagged
+   * by the build it reviewed ("My heart actually stopped when I saw the bill", "My son is doing CPR training with
+   * the cadets", "We tied the tent rope to a tree"); 61 still are, once the new concepts and going-on words were
+   * narrowed. The start of that session flagged 58 of the 288, its end 58 + 31 more: the price of 23 more of the
+   * review's 578 emergencies caught. The ceiling holds the figure so that it can only shrink.
+   */
+  @Test
+  void theSixthReviewsOrdinaryMessagesAlarmNoMoreThanToday() throws Exception {
+    List<String> lines = read("/nlu/reviewed-false-alarms-6.tsv");
+    assertEquals(160, lines.size());
+    OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
+    List<String> alarmed = new ArrayList<>();
+    for (String l : lines) if (nlu.analyse(l).redFlag()) alarmed.add(l);
+    assertTrue(alarmed.size() <= 61, alarmed.size() + " alarmed: " + alarmed);
   }
 
   /** The third review's misses on the build that closed its session (17), since the fourth session 13, the fifth 10. */
@@ -111,7 +142,7 @@ class ReviewedEmergenciesTest {
     try (InputStream in = getClass().getResourceAsStream(resource)) {
       for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (l.isBlank() || l.startsWith("#")) continue;
-        // The third review's file gives each line's category first.
+        // The third and later reviews' files give each line's category (or kind) first.
         lines.add(l.indexOf('\t') >= 0 ? l.substring(l.indexOf('\t') + 1) : l);
       }
     }
