@@ -106,7 +106,10 @@ final class Guards {
         && !URGENT.matcher(clause).find();
   }
 
-  /** A state going on now, told plainly or pointed at ("this fast"), beside which a question is about now. */
+  /**
+   * A state going on now, told plainly ("his face looks droopy", "her ribs are sucking in", "my 2 year old swallowed a
+   * button battery"), beside which a question is about now.
+   */
   private static final Pattern PRESENT_STATE = Pattern.compile("\\b((is|are|am|looks?|feels?|has gone|have gone|going"
       + "|turning|went|gone|has become|became) (still |now |very |really |so |a bit |quite |also )?(blue|grey|gray|floppy|limp|droopy|drooping"
       + "|mottled|purple|unconscious|unresponsive|swelling|swollen|lopsided|slurred|slurring)"
@@ -208,7 +211,7 @@ final class Guards {
       + "|(^|[,;] |(am|is|are) (\\w+ )?)having an? (\\w+ )?(attack|fit|seizure|stroke|reaction)(?! (while|if|when|during|at|in))|(doing|giving) (cpr|compressions|chest compressions)(?! (training|practice|class|course|lessons?|on a))|been (convulsing|shaking and jerking|jerking and shaking)"
       + "|(jerking|shaking|convulsing|fitting) (for|non stop|and will not|and not)"
       + "|(clutching|gripping|grabbing) (his|her|their) (chest|throat)"
-      // The story turns back to now: "this is different", "worse than ever", "another one just now".
+      // The story turns back to now: "this is different", "not like my usual", "another one just now".
       + "|this (time )?(is|feels|seems|one is|one feels) (different|worse)|(not|nothing) like (usual|normal|before|last time"
       + "|my usual|it usually)|another (\\w+ )?(just now|now|today|tonight)"
       + "|(started|starting|kicked off) again|(has|have|then|and) (just )?restarted)\\b");
@@ -302,7 +305,7 @@ final class Guards {
       + "|exercise|spicy)|usually|normally|always|every (day|morning|night|week|time)|most days|mild|minor"
       // Recurring over time is a matter for the GP, not 999 (an acute "now" overrides this, and never for suicide etc.).
       + "|keep getting|keep having|keeps? coming back|again and again|over and over"
-      // A habit or an increase over days, not an event: "burns after big meals", "my inhaler more than normal".
+      // A habit or a change over weeks, not an event: "burns after big meals", "more often", "been like this for months".
       + "|after (big |large |heavy |spicy |fatty )?meals|more often"
       + "|(been like this|had this|going on) for (months|weeks|years))\\b");
   /**
@@ -686,7 +689,7 @@ final class Guards {
       // "has not stopped", "hasn't helped": it is the relief that is denied, not the symptom.
       if (i + 1 < words.size() && ONGOING.contains(words.get(i + 1).text())) continue;
       if (w.equals("never") && followedBy(words, i, "before")) continue;
-      // "never had anything like this", "never felt pain like it": a first time, said as one.
+      // "never had anything like this", "never felt pain like these": a first time, said as one.
       if (w.equals("never") && followedByLikeThis(words, i)) continue;
       return true;
     }

@@ -116,11 +116,7 @@ class ReviewedEmergenciesTest {
    */
   @Test
   void theSixthReviewsOrdinaryMessagesAlarmNoMoreThanToday() throws Exception {
-    List<String> lines = read("/nlu/reviewed-false-alarms-6.tsv");
-    assertEquals(160, lines.size());
-    OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
-    List<String> alarmed = new ArrayList<>();
-    for (String l : lines) if (nlu.analyse(l).redFlag()) alarmed.add(l);
+    List<String> alarmed = withVerdict("/nlu/reviewed-false-alarms-6.tsv", 160, true);
     assertTrue(alarmed.size() <= 61, alarmed.size() + " alarmed: " + alarmed);
   }
 
@@ -129,12 +125,17 @@ class ReviewedEmergenciesTest {
 
   /** The lines of the file (there must be {@code expected}) that raise no red flag. */
   private List<String> missed(String resource, int expected) throws Exception {
+    return withVerdict(resource, expected, false);
+  }
+
+  /** The lines of the file (there must be {@code expected}) whose red flag is {@code flagged}. */
+  private List<String> withVerdict(String resource, int expected, boolean flagged) throws Exception {
     List<String> lines = read(resource);
     assertEquals(expected, lines.size());
     OpenNlpUnderstanding nlu = OpenNlpUnderstanding.shared();
-    List<String> missed = new ArrayList<>();
-    for (String l : lines) if (!nlu.analyse(l).redFlag()) missed.add(l);
-    return missed;
+    List<String> out = new ArrayList<>();
+    for (String l : lines) if (nlu.analyse(l).redFlag() == flagged) out.add(l);
+    return out;
   }
 
   private List<String> read(String resource) throws Exception {
