@@ -130,10 +130,27 @@ final class EmergencyHead {
    * The share of emergencies among the training lines nearest to this vector, each weighted by its
    * cosine similarity: a second opinion with another bias than the classifier's. A boundary
    * drawn through 384 dimensions also cuts through places no training line is near ("she's scared of
-   * needles" scored 0.84 for a seizure); there the nearest lines are ordinary ones. A scan of a few
-   * thousand rows (~0.2 ms), asked only when the classifier has found something.
+   * needles" scored 0.84 for a seizure); there the nearest lines are ordinary ones. A scan of ~6,300
+   * rows (~1 ms), asked only when the classifier has found something. A cut sentence read whole asks it twice
+   * for one vector (the safety net, then the second look's own condition): the last answer is kept.
    */
   double neighbourShare(float[] vector) {
+    LastShare l = lastShare;
+    if (l != null && l.vector() == vector) return l.share();
+    double share = scanNeighbours(vector);
+    lastShare = new LastShare(vector, share);
+    return share;
+  }
+
+  /**
+   * The last vector asked about (by identity: the encoder hands out one array per text) and its share. Immutable,
+   * published through a volatile field, so the head stays safe to share between worker threads.
+   */
+  private record LastShare(float[] vector, double share) {}
+
+  private volatile LastShare lastShare;
+
+  private double scanNeighbours(float[] vector) {
     int n = rowIsEmergency.length;
     int k = Math.min(NEIGHBOURS, n);
     double[] sims = new double[k];

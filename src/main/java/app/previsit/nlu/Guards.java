@@ -254,11 +254,13 @@ final class Guards {
       // A habit said in the present: "my daughter takes the pill", "I take them with my tea".
       + "|(i|he|she|they|we|you|mum|dad|my \\w+) (usually |always |normally |still |just )?(take|takes|has to take"
       + "|have to take)\\b)\\b");
+  /** A reason, a mistake or a state after it, which make tablets taken an overdose however they are usually taken. */
+  private static final String OVERDOSE_REASON = "on purpose|deliberately|to (die|end|sleep)|end it|kill\\w*|suicid\\w*"
+      + "|overdos\\w*|too (many|much)|extra|double|doubled|by mistake|by accident|accidentally|drowsy|sleepy"
+      + "|can not (wake|keep)|unconscious|not waking|wanted to|want to|sick of|fed up|goodbye|wrong";
   /** What makes tablets taken an overdose whatever the habit: a reason, an amount, a mistake, a state after. */
-  private static final Pattern OVERDOSE_MEANT = Pattern.compile("\\b(on purpose|deliberately|to (die|end|sleep"
-      + "|stop|make)|end it|kill\\w*|suicid\\w*|overdos\\w*|too (many|much)|extra|double|doubled|at once|in one go"
-      + "|all together|by mistake|by accident|accidentally|mistake|drowsy|sleepy|can not (wake|keep)|unconscious"
-      + "|not waking|tonight|wanted to|want to|so (i|that)|because|sick of|fed up|goodbye|peace|forever|wrong"
+  private static final Pattern OVERDOSE_MEANT = Pattern.compile("\\b(" + OVERDOSE_REASON + "|to (stop|make)|at once"
+      + "|in one go|all together|mistake|tonight|so (i|that)|because|peace|forever"
       + "|someone else|not (mine|his|hers|theirs)|all of (them|it)|the lot|whole (packet|box|bottle|week|month|supply)"
       // A count or a time that makes it an event: "I take my lithium daily and today I took 30 of them" (a review).
       + "|(took|taken|take|takes|swallowed|swallow|had|downed|necked|injected|inject|drank|drunk) (\\w+ )?(1\\d|[2-9]\\d"
@@ -288,10 +290,8 @@ final class Guards {
   private static final Pattern WEEKLY_DOSE = Pattern.compile("\\b(once a week|weekly|a weeks? dose|one weeks? dose"
       + "|on (sundays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays)|(like|as) (the )?(hospital|doctor|gp"
       + "|pharmacist|consultant|nurse) (said|told|says|advised))\\b");
-  /** What makes it an overdose however the dose is usually taken. */
-  private static final Pattern OVERDOSE_INTENDED = Pattern.compile("\\b(on purpose|deliberately|to (die|end|sleep)|end it"
-      + "|kill\\w*|suicid\\w*|overdos\\w*|too (many|much)|extra|double|doubled|by mistake|by accident|accidentally"
-      + "|drowsy|sleepy|unconscious|can not (wake|keep)|not waking|wanted to|want to|sick of|fed up|goodbye|wrong"
+  /** What makes a weekly dose taken at once an overdose: a reason or a state after it, or taking it daily. */
+  private static final Pattern OVERDOSE_INTENDED = Pattern.compile("\\b(" + OVERDOSE_REASON
       + "|every day|daily|whole (packet|box|bottle))\\b");
 
   /** "X is killing me" is an idiom for a form or the traffic, but a pain for a chest or a head. */
