@@ -24,7 +24,8 @@ public record Answers(
     List<String> medications,
     boolean returnToReview,
     List<String> alsoMentioned,
-    Integer focus) {
+    Integer focus,
+    Stage afterPrintout) {
 
   public Answers {
     stage = stage == null ? Stage.WELCOME : stage;
@@ -39,22 +40,22 @@ public record Answers(
 
   public static Answers empty() {
     return new Answers(Stage.WELCOME, List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), false,
-        List.of(), null);
+        List.of(), null, null);
   }
 
   public Answers at(Stage s) {
     return new Answers(s, concerns, research, questions, goals, decisionRole, preferences, medications, returnToReview,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
   }
 
   public Answers reviewing(boolean r) {
     return new Answers(stage, concerns, research, questions, goals, decisionRole, preferences, medications, r,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
   }
 
   public Answers withConcerns(List<Concern> c) {
     return new Answers(stage, c, research, questions, goals, decisionRole, preferences, medications, returnToReview,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
   }
 
   public Answers addConcern(Concern c) {
@@ -64,7 +65,7 @@ public record Answers(
   /** Follow-up questions now go to concern {@code index}. */
   public Answers focusedOn(int index) {
     return new Answers(stage, concerns, research, questions, goals, decisionRole, preferences, medications,
-        returnToReview, alsoMentioned, index);
+        returnToReview, alsoMentioned, index, afterPrintout);
   }
 
   public int focusIndex() {
@@ -93,7 +94,24 @@ public record Answers(
 
   public Answers withResearch(List<Research> r) {
     return new Answers(stage, concerns, r, questions, goals, decisionRole, preferences, medications, returnToReview,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
+  }
+
+  /**
+   * Where the conversation goes on after the questions about a printout sent in the middle of another section
+   * (null: on with what they have read).
+   */
+  public Answers afterPrintout(Stage s) {
+    return new Answers(stage, concerns, research, questions, goals, decisionRole, preferences, medications, returnToReview,
+        alsoMentioned, focus, s);
+  }
+
+  /** Changes the newest research item (a printout the patient described in their own words). */
+  public Answers updateLastResearch(UnaryOperator<Research> change) {
+    if (research.isEmpty()) return this;
+    List<Research> r = new ArrayList<>(research);
+    r.set(r.size() - 1, change.apply(r.get(r.size() - 1)));
+    return withResearch(r);
   }
 
   public Answers addResearch(Research r) {
@@ -110,7 +128,7 @@ public record Answers(
 
   public Answers withQuestions(List<String> q) {
     return new Answers(stage, concerns, research, q, goals, decisionRole, preferences, medications, returnToReview,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
   }
 
   public Answers addQuestion(String q) {
@@ -125,7 +143,7 @@ public record Answers(
 
   public Answers withGoals(List<String> g) {
     return new Answers(stage, concerns, research, questions, g, decisionRole, preferences, medications, returnToReview,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
   }
 
   public Answers addGoal(String g) {
@@ -140,12 +158,12 @@ public record Answers(
 
   public Answers withDecisionRole(DecisionRole r) {
     return new Answers(stage, concerns, research, questions, goals, r, preferences, medications, returnToReview,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
   }
 
   public Answers withPreferences(List<String> p) {
     return new Answers(stage, concerns, research, questions, goals, decisionRole, p, medications, returnToReview,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
   }
 
   public Answers addPreference(String p) {
@@ -154,7 +172,7 @@ public record Answers(
 
   public Answers withMedications(List<String> m) {
     return new Answers(stage, concerns, research, questions, goals, decisionRole, preferences, m, returnToReview,
-        alsoMentioned, focus);
+        alsoMentioned, focus, afterPrintout);
   }
 
   public Answers addMedications(List<String> m) {
@@ -166,7 +184,7 @@ public record Answers(
   public Answers addAlsoMentioned(String text) {
     if (alsoMentioned.contains(text)) return this;
     return new Answers(stage, concerns, research, questions, goals, decisionRole, preferences, medications,
-        returnToReview, plus(alsoMentioned, text), focus);
+        returnToReview, plus(alsoMentioned, text), focus, afterPrintout);
   }
 
   public boolean isEmpty() {

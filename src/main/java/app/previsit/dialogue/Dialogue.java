@@ -103,6 +103,7 @@ public final class Dialogue {
     }
     if (input instanceof PatientInput.Command cmd) return command(c, cmd, out);
     if (input instanceof PatientInput.NonText nt) return nonText(c, nt, out);
+    if (input instanceof PatientInput.Printout p) return printout(c, p, out);
     if (input instanceof PatientInput.Button b) return button(c, b.label(), at, out);
     if (input instanceof PatientInput.Correction corr) return correction(c, corr.text(), at, out);
     return text(c, ((PatientInput.Text) input).text(), at, out);
@@ -163,6 +164,51 @@ public final class Dialogue {
     }
     out.add(Reply.of(m.text("nontext")));
     return ask(c, out);
+  }
+
+  /**
+   * A printout that was read: kept as something they read, with what it says about itself. Where the words
+   * could be read the bot says what it looks like and asks whether that is right; where not, it asks what it
+   * is. Then what they want to ask the GP about it, and back to where they were. The words read from the page
+   * are the page's, not the patient's: they never reach the safety net or the intent model.
+   */
+  private Conversation printout(Conversation c, PatientInput.Printout p, List<Reply> out) {
+    PrintedPage page = p.page() == null ? PrintedPage.unreadable() : p.page();
+    Research r = printoutResearch(p.kind(), p.attachment(), page);
+    if (c.stage() == Stage.DONE) {
+      out.add(Reply.of(m.text("printout.after")));
+      return c;
+    }
+    if (Conversation.isHolding(c.stage()) || c.stage() == Stage.WELCOME || c.stage() == Stage.SAFETY) {
+      // Kept, but the question asked first (the emergency, the safety question) is still the one to answer.
+      out.add(Reply.of(m.text("research.attachment")));
+      return ask(c.with(c.answers().addResearch(r)), out);
+    }
+    Stage back = switch (c.stage()) {
+      case RESEARCH, RESEARCH_QUESTION, RESEARCH_MORE -> Stage.RESEARCH_MORE;
+      case PRINTOUT_CHECK, PRINTOUT_ABOUT -> c.answers().afterPrintout();
+      default -> c.stage();
+    };
+    Answers next = c.answers().addResearch(r).afterPrintout(back == Stage.RESEARCH_MORE ? null : back);
+    return ask(c.answered(next.at(page.readable() ? Stage.PRINTOUT_CHECK : Stage.PRINTOUT_ABOUT)), out);
+  }
+
+  private static Research printoutResearch(String kind, String attachment, PrintedPage page) {
+    String what = "document".equals(kind) ? "Document" : "Photo";
+    if (!page.readable()) {
+      return new Research(what + " of a printout (the words could not be read)", List.of(), List.of(attachment), null, null,
+          List.of(), null, null);
+    }
+    String text = what + " of a printout: " + page.described() + (page.title() == null ? "" : ", “" + page.title() + "”");
+    String source = page.publisher() != null ? page.publisher() : page.described();
+    return new Research(text, page.url() == null ? List.of() : List.of(page.url()), List.of(attachment), source,
+        page.title(), List.of(), page.title(), page.text());
+  }
+
+  /** After the questions about a printout: back to the section it was sent in, or on with what they read. */
+  private static Answers afterPrintoutQuestions(Answers ans) {
+    Stage back = ans.afterPrintout();
+    return ans.afterPrintout(null).at(back == null ? Stage.RESEARCH_MORE : back);
   }
 
   private Conversation button(Conversation c, String label, long at, List<Reply> out) {
@@ -425,15 +471,39 @@ public final class Dialogue {
         return ask(c.answered(next.at(Stage.RESEARCH_QUESTION)), out);
       }
       case RESEARCH_QUESTION -> {
-        if (choice == 0 || no) return ask(c.answered(ans.at(Stage.RESEARCH_MORE)), out);
+        if (choice == 0 || no) return ask(c.answered(afterPrintoutQuestions(ans)), out);
         if (a != null && !t.contains("?") && intent == Intent.RESEARCH && looksLikeResearch(t, a)) {
           // Another printout instead of a question about the last one.
-          return stage(c.with(ans.at(Stage.RESEARCH_MORE)), t, a, -1, out);
+          return stage(c.with(afterPrintoutQuestions(ans).at(Stage.RESEARCH_MORE)), t, a, -1, out);
         }
         Asides.Split sp = Asides.of(t);
         List<String> qs = sp.questions().isEmpty() ? List.of(t) : withContext(sp);
         out.add(Reply.of(m.text("research.linked")));
-        return ask(c.answered(ans.askAboutLastResearch(qs).at(Stage.RESEARCH_MORE)), out);
+        return ask(c.answered(afterPrintoutQuestions(ans.askAboutLastResearch(qs))), out);
+      }
+      case PRINTOUT_CHECK -> {
+        if (choice == 0 || yes) return ask(c.answered(ans.at(Stage.RESEARCH_QUESTION)), out);
+        if (choice == 1 || no) return ask(c.answered(ans.at(Stage.PRINTOUT_ABOUT)), out);
+        if (t.contains("?") || intent == Intent.QUESTION) {
+          // Straight to what they want to ask about it.
+          Asides.Split sp = Asides.of(t);
+          out.add(Reply.of(m.text("research.linked")));
+          return ask(c.answered(afterPrintoutQuestions(ans.askAboutLastResearch(
+              sp.questions().isEmpty() ? List.of(t) : withContext(sp)))), out);
+        }
+        // Their own words for what it is ("it's from the hospital, about my knee op").
+        return ask(c.answered(describeLastPrintout(ans, t).at(Stage.RESEARCH_QUESTION)), out);
+      }
+      case PRINTOUT_ABOUT -> {
+        if (choice == 0 || no) return ask(c.answered(ans.at(Stage.RESEARCH_QUESTION)), out);
+        if (t.contains("?")) {
+          Asides.Split sp = Asides.of(t);
+          out.add(Reply.of(m.text("research.linked")));
+          return ask(c.answered(afterPrintoutQuestions(ans.askAboutLastResearch(
+              sp.questions().isEmpty() ? List.of(t) : withContext(sp)))), out);
+        }
+        out.add(Reply.of(m.text("printout.described")));
+        return ask(c.answered(describeLastPrintout(ans, t).at(Stage.RESEARCH_QUESTION)), out);
       }
       case QUESTIONS -> {
         List<String> offered = prompts.of(c).buttons();
@@ -877,6 +947,10 @@ public final class Dialogue {
     return new Research(t, sources, List.of(), ResearchReader.source(t), ResearchReader.topic(t), questions);
   }
 
+  private static Answers describeLastPrintout(Answers ans, String words) {
+    return ans.updateLastResearch(r -> r.describedAs(words, ResearchReader.source(words), ResearchReader.topic(words)));
+  }
+
   private Conversation goBack(Conversation c, List<Reply> out) {
     if (Conversation.isHolding(c.stage())) return ask(c.released(), out);
     if (c.stage() == Stage.DONE) {
@@ -901,7 +975,7 @@ public final class Dialogue {
           afterFollowUp(ans, c.stage(), out);
       case PRIORITY -> leave(ans, Stage.RESEARCH);
       case RESEARCH, RESEARCH_MORE -> leave(ans, Stage.QUESTIONS);
-      case RESEARCH_QUESTION -> ans.at(Stage.RESEARCH_MORE);
+      case RESEARCH_QUESTION, PRINTOUT_CHECK, PRINTOUT_ABOUT -> afterPrintoutQuestions(ans);
       case QUESTIONS -> leave(ans, Stage.GOALS);
       case GOALS, GOALS_MORE -> leave(ans, Stage.DECISION);
       case DECISION -> ans.at(Stage.PREFERENCES);
@@ -936,6 +1010,7 @@ public final class Dialogue {
     if (input instanceof PatientInput.Button b) return b.label();
     if (input instanceof PatientInput.Command c) return "/" + c.name();
     if (input instanceof PatientInput.NonText n) return "[" + n.kind() + "]";
+    if (input instanceof PatientInput.Printout p) return "[" + p.kind() + " of a printout]";
     String t = input instanceof PatientInput.Correction corr ? corr.text() : ((PatientInput.Text) input).text();
     return t == null ? "" : t.length() > MAX_ANSWER_CHARS ? t.substring(0, MAX_ANSWER_CHARS) : t;
   }

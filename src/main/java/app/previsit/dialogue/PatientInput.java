@@ -19,4 +19,10 @@ public sealed interface PatientInput {
 
   /** Something that is not text: kind is photo, voice, sticker, document, location, contact, video…; fileId may be null. */
   record NonText(String kind, String fileId) implements PatientInput {}
+
+  /**
+   * A photo or PDF of a printout, read before it reached the core (OCR is I/O and seconds of CPU; the core
+   * stays pure). {@code kind} is "photo" or "document", {@code attachment} the reference to the kept file.
+   */
+  record Printout(String kind, String attachment, PrintedPage page) implements PatientInput {}
 }

@@ -14,7 +14,7 @@ public record Progress(int step, int of, String label) {
       case WELCOME, SAFETY -> new Progress(0, STEPS, "Before we start");
       case AGENDA, CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, AGENDA_MORE,
           PRIORITY -> new Progress(1, STEPS, "What you'd like to talk about");
-      case RESEARCH, RESEARCH_QUESTION, RESEARCH_MORE -> new Progress(2, STEPS, "What you've read or been told");
+      case RESEARCH, RESEARCH_QUESTION, RESEARCH_MORE, PRINTOUT_CHECK, PRINTOUT_ABOUT -> new Progress(2, STEPS, "What you've read or been told");
       case QUESTIONS -> new Progress(3, STEPS, "Your questions");
       case GOALS, GOALS_MORE -> new Progress(4, STEPS, "What matters to you");
       case DECISION -> new Progress(5, STEPS, "Making decisions");

@@ -33,6 +33,9 @@ final class Prompts {
       case RESEARCH -> new Reply(m.text("research.ask"), m.buttons("research.buttons"));
       case RESEARCH_QUESTION -> new Reply(m.text("research.question"), m.buttons("research.question.buttons"));
       case RESEARCH_MORE -> new Reply(m.text("research.more"), m.buttons("research.more.buttons"));
+      case PRINTOUT_CHECK -> new Reply(printoutCheck(a), m.buttons("printout.check.buttons"));
+      case PRINTOUT_ABOUT -> new Reply(m.text(lastReadable(a) ? "printout.about" : "printout.unreadable"),
+          m.buttons("printout.about.buttons"));
       case QUESTIONS -> new Reply(m.text(a.questions().isEmpty() ? "questions.ask" : "questions.more"), questionButtons(a));
       case GOALS -> new Reply(m.text("goals.ask"), m.buttons("goals.buttons"));
       case GOALS_MORE -> new Reply(m.text("goals.more"), m.buttons("goals.buttons"));
@@ -50,6 +53,17 @@ final class Prompts {
       case CONFIRM_FORGET -> new Reply(m.text("forget.ask"), m.buttons("forget.buttons"));
       case FORGOTTEN -> Reply.of(m.text("forget.done"));
     };
+  }
+
+  /** "This looks like an NHS web page: “Sciatica”. Is that right?" */
+  private String printoutCheck(Answers a) {
+    Research r = a.research().isEmpty() ? null : a.research().get(a.research().size() - 1);
+    String what = r == null ? "a printed page" : r.text().replaceFirst("^(Photo|Document) of a printout: ", "");
+    return m.text("printout.check", "what", what);
+  }
+
+  private static boolean lastReadable(Answers a) {
+    return !a.research().isEmpty() && a.research().get(a.research().size() - 1).extractedText() != null;
   }
 
   /** Ask 3 Questions and BRAN not yet chosen, then the "done" button last. */

@@ -7,6 +7,10 @@ public enum Stage {
   SAFETY,
   AGENDA, CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, AGENDA_MORE, PRIORITY,
   RESEARCH, RESEARCH_QUESTION, RESEARCH_MORE,
+  /** A printout was read: "This looks like an NHS page about sciatica: is that right?" */
+  PRINTOUT_CHECK,
+  /** A printout could not be read, or was not what it looked like: what is it, in their words? */
+  PRINTOUT_ABOUT,
   QUESTIONS,
   GOALS, GOALS_MORE,
   DECISION,

@@ -48,7 +48,7 @@ public final class SummaryBuilder {
       for (Research r : c.answers().research()) {
         research.add(new JsonObject().put("text", r.text()).put("sources", new JsonArray(r.sources()))
             .put("attachments", new JsonArray(r.attachments())).put("source", r.source()).put("topic", r.topic())
-            .put("questions", new JsonArray(r.questions())));
+            .put("questions", new JsonArray(r.questions())).put("title", r.title()).put("extractedText", r.extractedText()));
       }
       for (Line l : c.transcript()) {
         transcript.add(new JsonObject().put("from", l.from()).put("text", l.text()).put("at", iso(l.at())));
