@@ -34,4 +34,7 @@ public interface ConversationService {
    * Empty when there is none. No patient text: the practice's dashboard reads it.
    */
   Future<Optional<String>> section(Invitation invitation);
+
+  /** How long this invitation's conversation (and anything kept with it, such as a printout's photo) is kept. */
+  java.time.Duration retention(Invitation invitation);
 }

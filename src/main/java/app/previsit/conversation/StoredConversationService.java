@@ -189,7 +189,7 @@ public final class StoredConversationService implements ConversationService {
       if (found.isPresent() && found.get().status() != InvitationStatus.CANCELLED) {
         return moveTo(found.get(), target(before, after), now).map(turn);
       }
-      return stores.sessions().delete(invitation.id()).map(v -> new Turn(dialogue.erased(), true, false));
+      return erase(invitation.id()).map(v -> new Turn(dialogue.erased(), true, false));
     });
   }
 
@@ -241,7 +241,7 @@ public final class StoredConversationService implements ConversationService {
   private Future<Void> moveTo(Invitation inv, InvitationStatus target, Instant now) {
     if (target == null || inv.status() == target || inv.status() == InvitationStatus.CANCELLED) return Future.succeededFuture();
     if (target == InvitationStatus.STARTED && inv.status() == InvitationStatus.COMPLETED) return Future.succeededFuture();
-    Future<Void> erase = target == InvitationStatus.CANCELLED ? stores.sessions().delete(inv.id()) : Future.succeededFuture();
+    Future<Void> erase = target == InvitationStatus.CANCELLED ? erase(inv.id()) : Future.succeededFuture();
     Invitation moved = inv.withStatus(target, now).withActivity(now);
     if (target == InvitationStatus.CANCELLED) moved = moved.withOutcome(Invitation.Outcome.FORGOTTEN);
     Invitation next = moved;
@@ -342,7 +342,7 @@ public final class StoredConversationService implements ConversationService {
     return switch (s) {
       case WELCOME, SAFETY -> "welcome";
       case AGENDA, CONCERN_DURATION, CONCERN_IMPACT, CONCERN_IDEA, CONCERN_WORRY, CONCERN_EXPECTATION, AGENDA_MORE, PRIORITY -> "agenda";
-      case RESEARCH, RESEARCH_QUESTION, RESEARCH_MORE -> "research";
+      case RESEARCH, RESEARCH_QUESTION, RESEARCH_MORE, PRINTOUT_CHECK, PRINTOUT_ABOUT -> "research";
       case QUESTIONS -> "questions";
       case GOALS, GOALS_MORE -> "goals";
       case DECISION -> "decision";
@@ -356,6 +356,16 @@ public final class StoredConversationService implements ConversationService {
   }
 
   /** Kept until the retention period after the appointment has passed. */
+  /** The conversation, its transcript and the printouts sent with it: all of it, at once. */
+  private Future<Void> erase(String invitationId) {
+    return stores.sessions().delete(invitationId).compose(v -> stores.attachments().deleteAll(invitationId));
+  }
+
+  @Override
+  public Duration retention(Invitation invitation) {
+    return ttl(invitation);
+  }
+
   private Duration ttl(Invitation invitation) {
     Instant appointment = invitation.appointmentAt().atZone(config.timeZone()).toInstant();
     Duration left = Duration.between(clock.instant(), appointment.plus(config.retentionAfterAppointment()));

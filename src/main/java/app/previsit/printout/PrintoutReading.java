@@ -9,4 +9,11 @@ public record PrintoutReading(boolean readable, String text, PageFacts facts, in
     String keptType, long millis) {
   /** Text longer than this is cut: the GP reads the photo for the rest. */
   public static final int MAX_TEXT_CHARS = 20_000;
+
+  /** What the conversation is told of it. */
+  public app.previsit.dialogue.PrintedPage asPage() {
+    if (!readable) return app.previsit.dialogue.PrintedPage.unreadable();
+    return new app.previsit.dialogue.PrintedPage(true, text, facts.kind(), facts.publisher(), facts.title(), facts.url(),
+        facts.excerpt(), facts.described());
+  }
 }

@@ -26,11 +26,17 @@ public final class ReadingQueue implements AutoCloseable {
     }
   }
 
+  /** What the queue runs: {@link PrintoutReader#read} in production. */
+  @FunctionalInterface
+  public interface Reader {
+    PrintoutReading read(byte[] bytes) throws PrintoutRefused;
+  }
+
   private final Vertx vertx;
-  private final PrintoutReader reader;
+  private final Reader reader;
   private final ThreadPoolExecutor pool;
 
-  public ReadingQueue(Vertx vertx, PrintoutReader reader, int readers) {
+  public ReadingQueue(Vertx vertx, Reader reader, int readers) {
     this.vertx = vertx;
     this.reader = reader;
     AtomicInteger n = new AtomicInteger();

@@ -49,7 +49,12 @@ final class HttpVerticle extends VerticleBase {
     // Files are taken only where a page uploads one (the day's list); everywhere else an upload is not stored.
     BodyHandler plain = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
     BodyHandler uploads = BodyHandler.create(UPLOADS).setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true);
-    router.route().handler(ctx -> (ctx.request().path().equals("/reception/import/preview") ? uploads : plain).handle(ctx));
+    router.route().handler(ctx -> {
+      String path = ctx.request().path();
+      // A printout's photo is read by its own route, into memory and up to its own limit (AttachmentRoutes).
+      if (path.startsWith("/chat/api/") && path.endsWith("/attachments")) ctx.next();
+      else (path.equals("/reception/import/preview") ? uploads : plain).handle(ctx);
+    });
     router.route("/static/*").handler(StaticHandler.create("web").setCachingEnabled(true));
     HealthRoutes.mount(router, services);
     StaffRoutes.mount(router, services);

@@ -58,7 +58,9 @@ public final class PrevisitServer {
     var conversations = new StoredConversationService(stores, StoredConversationService.dialogueFor(config, nlu), clock, config,
         alarm);
     Services services = new Services(config, vertx, stores, nlu, conversations, clock, metrics,
-        new PatientChannels(config.telegramBotUsername()), Secret.of(config.sessionSecret()), feed);
+        new PatientChannels(config.telegramBotUsername()), Secret.of(config.sessionSecret()), feed,
+        new app.previsit.printout.ReadingQueue(vertx, new app.previsit.printout.PrintoutReader()::read,
+            Runtime.getRuntime().availableProcessors()));
     feed.start();
     // One server per core on one port; Vert.x shares the socket (port 0 included) between them.
     return deploy(services, config.httpPort(), Runtime.getRuntime().availableProcessors())

@@ -25,4 +25,5 @@ public record Services(
     PrometheusMeterRegistry metrics,
     PatientChannels channels,
     Secret secret,
-    AlertFeed alerts) {}
+    AlertFeed alerts,
+    app.previsit.printout.ReadingQueue printouts) {}

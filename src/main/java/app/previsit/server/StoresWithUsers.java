@@ -17,6 +17,7 @@ record StoresWithUsers(Stores delegate, UserStore users) implements Stores {
   @Override public app.previsit.store.StaffSessionStore staffSessions() { return delegate.staffSessions(); }
   @Override public app.previsit.store.Counters counters() { return delegate.counters(); }
   @Override public app.previsit.store.AlertStore alerts() { return delegate.alerts(); }
+  @Override public app.previsit.store.AttachmentStore attachments() { return delegate.attachments(); }
   @Override public Future<Void> ping() { return delegate.ping(); }
   @Override public String kind() { return delegate.kind(); }
   @Override public void close() { delegate.close(); }

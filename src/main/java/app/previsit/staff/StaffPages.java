@@ -140,6 +140,9 @@ final class StaffPages {
       Map<String, Object> item = new HashMap<>(Map.of("text", r.getString("text"), "sources", sources, "attachments", attachments,
           "questions", r.getJsonArray("questions", new JsonArray()).getList()));
       if (r.getString("source") != null) item.put("source", r.getString("source"));
+      // A printout read by OCR: its title and the words read from it, for the GP to glance at beside the photo.
+      if (r.getString("title") != null) item.put("title", r.getString("title"));
+      if (r.getString("extractedText") != null) item.put("extractedText", r.getString("extractedText"));
       out.add(item);
     }
     return out;
@@ -154,7 +157,10 @@ final class StaffPages {
     return ids;
   }
 
-  /** A photo or document the patient sent, fetched from Telegram on demand (never stored here); audited. */
+  /**
+   * A photo or document the patient sent: one sent in the web chat from the store ("upload:ID", kept without
+   * its metadata), one sent in Telegram fetched from Telegram on demand (never stored here). Audited.
+   */
   private void attachment(RoutingContext ctx) {
     String who = api.auth.who(ctx);
     int n;
@@ -172,14 +178,29 @@ final class StaffPages {
             notice(ctx, 404, "Not found", "No such attachment", "It may have been deleted.", "/gp");
             return;
           }
+          String id = s.get().getString("id");
+          String ref = ids.get(n);
+          if (ref.startsWith("upload:")) {
+            services.stores().attachments().get(id, ref.substring("upload:".length()))
+                .compose(file -> api.audit(who, "view-attachment", id).map(file))
+                .onSuccess(file -> {
+                  if (file.isEmpty()) {
+                    notice(ctx, 404, "Not found", "This file is no longer kept", "It may have been deleted.", "/gp");
+                    return;
+                  }
+                  ctx.response().putHeader("Content-Type", file.get().contentType()).putHeader("Cache-Control", "no-store")
+                      .putHeader("Content-Disposition", "inline; filename=\"attachment-" + n + "\"")
+                      .end(io.vertx.core.buffer.Buffer.buffer(file.get().bytes()));
+                }).onFailure(ctx::fail);
+            return;
+          }
           var telegram = services.channels().telegram();
           if (telegram == null) {
             notice(ctx, 503, "Unavailable", "Attachment not available",
                 "Attachments stay in Telegram, and the Telegram channel is not running on this server.", null);
             return;
           }
-          String id = s.get().getString("id");
-          telegram.files().fetch(ids.get(n))
+          telegram.files().fetch(ref)
               .compose(file -> api.audit(who, "view-attachment", id).map(file))
               .onSuccess(file -> {
                 ctx.response().putHeader("Content-Type", file.contentType()).putHeader("Cache-Control", "no-store")

@@ -21,6 +21,9 @@ public interface Stores extends AutoCloseable {
   /** Emergency alerts for the practice. */
   AlertStore alerts();
 
+  /** Photos and PDFs of printouts sent in the web chat. */
+  AttachmentStore attachments();
+
   /** The Telegram channel's inbox and chat state. */
   TelegramStore telegram();
 

@@ -79,7 +79,7 @@ public final class TelegramChannel {
         "days", Long.toString(config.retentionAfterAppointment().toDays())));
     this.delivery = new Delivery(calls, store, services.vertx());
     this.files = new TelegramFiles(services.vertx(), calls, config.telegramApiUrl(), config.telegramBotToken().orElseThrow());
-    this.handler = new UpdateHandler(services, messages, delivery);
+    this.handler = new UpdateHandler(services, messages, delivery, new TelegramPrintouts(files, services.printouts()));
   }
 
   /** Starts the channel with the configured token and API URL; the returned future fails with a clear reason. */

@@ -31,9 +31,11 @@ final class UpdateHandler {
   private final TelegramStore store;
   private final Messages messages;
   private final Delivery delivery;
+  private final TelegramPrintouts printouts;
 
-  UpdateHandler(Services services, Messages messages, Delivery delivery) {
+  UpdateHandler(Services services, Messages messages, Delivery delivery, TelegramPrintouts printouts) {
     this.services = services;
+    this.printouts = printouts;
     this.store = services.stores().telegram();
     this.messages = messages;
     this.delivery = delivery;
@@ -68,7 +70,7 @@ final class UpdateHandler {
         PatientInput input = latest ? new PatientInput.Correction(in.text()) : new PatientInput.Text(in.text());
         return turn(inv, chat, input, in, true);
       });
-      case NON_TEXT -> withInvitation(in, chat, inv -> turn(inv, chat, new PatientInput.NonText(in.nonTextKind(), in.fileId()), in, false));
+      case NON_TEXT -> withInvitation(in, chat, inv -> printouts.read(in).compose(input -> turn(inv, chat, input, in, false)));
       case CALLBACK -> callback(in, chat);
       case IGNORED -> Future.succeededFuture();
     };

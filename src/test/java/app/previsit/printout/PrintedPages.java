@@ -29,11 +29,31 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
  * Printouts made in the test: a page's text rendered as a sheet of paper, then photographed the way a
  * patient does it (uneven light, a slight tilt, softness, JPEG), or saved as a PDF. Nothing comes from disk.
  */
-final class PrintedPages {
+public final class PrintedPages {
+  /** An NHS web page printed from a browser: header with date and tab title, footer with the address. */
+  public static final String NHS_SCIATICA = """
+      07/12/2026, 14:32 Sciatica - NHS
+      Skip to main content
+      Health A-Z
+      Sciatica
+      Sciatica is when the sciatic nerve, which runs from your lower back
+      to your feet, is irritated or compressed. It usually gets better in
+      4 to 6 weeks but can last longer.
+      Check if you have sciatica
+      The main symptom of sciatica is pain, tingling or numbness that
+      spreads from your bottom down the back of your leg.
+      Page last reviewed: 21 March 2024
+      https://www.nhs.uk/conditions/sciatica/ 1/3""";
+
   private PrintedPages() {}
 
+  /** The NHS page as a patient photographs it: a phone JPEG, slightly tilted and shaded. */
+  public static byte[] sciaticaPhoto() {
+    return jpeg(photographed(sheet(NHS_SCIATICA, 1240, 1754), 1.0, true, false), 0.8f);
+  }
+
   /** A sheet of A4 at ~150 dpi with the text on it: black on white. */
-  static BufferedImage sheet(String text, int width, int height) {
+  public static BufferedImage sheet(String text, int width, int height) {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -52,7 +72,7 @@ final class PrintedPages {
   }
 
   /** The sheet as a phone sees it: on a desk, tilted by {@code degrees}, lit from one side, a little soft. */
-  static BufferedImage photographed(BufferedImage sheet, double degrees, boolean shaded, boolean blurred) {
+  public static BufferedImage photographed(BufferedImage sheet, double degrees, boolean shaded, boolean blurred) {
     int w = (int) (sheet.getWidth() * 1.15);
     int h = (int) (sheet.getHeight() * 1.1);
     BufferedImage photo = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -89,7 +109,7 @@ final class PrintedPages {
     return photo;
   }
 
-  static byte[] jpeg(BufferedImage image, float quality) {
+  public static byte[] jpeg(BufferedImage image, float quality) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
       ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
       writer.setOutput(out);
@@ -105,7 +125,7 @@ final class PrintedPages {
     }
   }
 
-  static byte[] png(BufferedImage image) {
+  public static byte[] png(BufferedImage image) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       ImageIO.write(image, "png", bytes);
       return bytes.toByteArray();
@@ -118,7 +138,7 @@ final class PrintedPages {
    * A JPEG with an Exif block as a phone writes it: the orientation tag, a GPS position (tag 0x8825 pointing
    * at a GPS directory holding a latitude reference) and a camera make, right after the start of image.
    */
-  static byte[] withExif(byte[] jpeg, int orientation) {
+  public static byte[] withExif(byte[] jpeg, int orientation) {
     ByteArrayOutputStream tiff = new ByteArrayOutputStream();
     le(tiff, 'I' | ('I' << 8), 2);
     le(tiff, 42, 2);
@@ -158,7 +178,7 @@ final class PrintedPages {
   }
 
   /** A PNG of a few bytes whose header claims {@code w} × {@code h} pixels: an image bomb. */
-  static byte[] pngClaiming(int w, int h) {
+  public static byte[] pngClaiming(int w, int h) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
     ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
@@ -190,7 +210,7 @@ final class PrintedPages {
   }
 
   /** A PDF as a browser saves a page: the text is in it. */
-  static byte[] pdfWithText(String text) throws IOException {
+  public static byte[] pdfWithText(String text) throws IOException {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
@@ -211,7 +231,7 @@ final class PrintedPages {
   }
 
   /** A PDF from a scanner: one picture of the page, no text. */
-  static byte[] scannedPdf(BufferedImage sheet) throws IOException {
+  public static byte[] scannedPdf(BufferedImage sheet) throws IOException {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);

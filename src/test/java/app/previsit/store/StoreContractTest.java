@@ -29,6 +29,38 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void uploadsAreKeptPerInvitationReadBackExactlyAndErasedTogether() throws Exception {
+    AttachmentStore a = stores().attachments();
+    String inv = Tokens.id();
+    String other = Tokens.id();
+    byte[] photo = new byte[300_000];
+    ThreadLocalRandom.current().nextBytes(photo);
+    await(a.put(inv, "p1", "image/jpeg", photo, Duration.ofHours(1)));
+    await(a.put(inv, "p2", "application/pdf", new byte[] {'%', 'P', 'D', 'F'}, Duration.ofHours(1)));
+    await(a.put(other, "p1", "image/png", new byte[] {1, 2, 3}, Duration.ofHours(1)));
+    AttachmentStore.StoredFile back = await(a.get(inv, "p1")).orElseThrow();
+    assertEquals("image/jpeg", back.contentType());
+    assertTrue(java.util.Arrays.equals(photo, back.bytes()), "every byte comes back");
+    assertTrue(await(a.get(inv, "nope")).isEmpty());
+    await(a.deleteAll(inv));
+    assertTrue(await(a.get(inv, "p1")).isEmpty(), "erased");
+    assertTrue(await(a.get(inv, "p2")).isEmpty(), "erased");
+    assertEquals("image/png", await(a.get(other, "p1")).orElseThrow().contentType(), "another invitation's uploads stay");
+    await(a.deleteAll(other));
+    await(a.deleteAll(Tokens.id())); // nothing kept: nothing to do, no error
+  }
+
+  @Test
+  void anUploadExpiresWithItsConversation() throws Exception {
+    AttachmentStore a = stores().attachments();
+    String inv = Tokens.id();
+    await(a.put(inv, "short", "image/jpeg", new byte[] {9}, Duration.ofMillis(1200)));
+    assertTrue(await(a.get(inv, "short")).isPresent());
+    Thread.sleep(1500);
+    assertTrue(await(a.get(inv, "short")).isEmpty(), "gone after its time");
+  }
+
+  @Test
   void compareAndSetCreatesThenRequiresTheCurrentVersion() throws Exception {
     SessionStore s = stores().sessions();
     String id = Tokens.id();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.previsit.printout.PrintedPages;
 import app.previsit.testing.RedisServerExtension;
 import app.previsit.testing.RunningServer;
 import io.vertx.core.json.JsonArray;
@@ -216,6 +217,20 @@ class TelegramConversationTest {
         .statusCode(), "reception never sees clinical content");
     String audit = app.send("GET", "/api/audit", app.login("admin"), null).body();
     assertTrue(audit.contains("view-attachment"), audit);
+  }
+
+  @Test
+  void aPhotoOfAPrintoutSentInTelegramIsReadAndSaidBack() throws Exception {
+    JsonObject inv = invite("Osian", null);
+    TelegramPatient p = begun(inv);
+    int n = api.sent(p.chatId).size();
+    api.putFile("nhs-page", "photos/file_9.jpg", PrintedPages.sciaticaPhoto());
+    p.lastUpdateId = api.pushPhoto(p.chatId, "nhs-page");
+    assertSaid(p.repliesAfter(n), "This looks like an NHS web page, “Sciatica”. Is that right?");
+    JsonObject item = summary(inv.getString("id")).getJsonArray("research").getJsonObject(0);
+    assertEquals("Sciatica", item.getString("title"));
+    assertEquals("nhs-page", item.getJsonArray("attachments").getString(0), "the file stays with Telegram: its id is kept");
+    assertTrue(item.getString("extractedText").contains("sciatic nerve"));
   }
 
   @Test

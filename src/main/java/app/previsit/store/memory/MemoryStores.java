@@ -20,6 +20,7 @@ public final class MemoryStores implements Stores {
   private final StaffSessionStore staffSessions = new MemoryStaffSessionStore(java.time.Clock.systemUTC());
   private final Counters counters = new MemoryCounters(java.time.Clock.systemUTC());
   private final app.previsit.store.AlertStore alerts = new MemoryAlertStore();
+  private final app.previsit.store.AttachmentStore attachments = new MemoryAttachmentStore(java.time.Clock.systemUTC());
 
   public MemoryStores() {
     this(new MemoryUserStore());
@@ -37,6 +38,7 @@ public final class MemoryStores implements Stores {
   @Override public StaffSessionStore staffSessions() { return staffSessions; }
   @Override public Counters counters() { return counters; }
   @Override public app.previsit.store.AlertStore alerts() { return alerts; }
+  @Override public app.previsit.store.AttachmentStore attachments() { return attachments; }
   @Override public Future<Void> ping() { return Future.succeededFuture(); }
   @Override public String kind() { return "memory"; }
   @Override public void close() {}

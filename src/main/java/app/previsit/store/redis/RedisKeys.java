@@ -51,6 +51,9 @@ final class RedisKeys {
   static String staffSessionsOf(String username) { return PREFIX + "staff:sessions:" + username; }
   static String counter(String name) { return PREFIX + "count:" + name; }
   static String alert(String id) { return PREFIX + "alert:" + id; }
+  /** An upload and the set of an invitation's uploads, under the invitation's hash tag (one Cluster slot). */
+  static String upload(String invitationId, String attachmentId) { return PREFIX + "{inv:" + invitationId + "}:upload:" + attachmentId; }
+  static String uploads(String invitationId) { return PREFIX + "{inv:" + invitationId + "}:uploads"; }
   static String alerts() { return PREFIX + "alerts"; }
   static String openAlerts() { return PREFIX + "alerts:open"; }
 }

@@ -42,6 +42,7 @@ public final class RedisStores implements Stores {
   private final StaffSessionStore staffSessions;
   private final Counters counters;
   private final app.previsit.store.AlertStore alerts;
+  private final RedisAttachmentStore attachments;
 
   private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection, Config config) {
     this.client = client;
@@ -54,6 +55,7 @@ public final class RedisStores implements Stores {
     this.staffSessions = new RedisStaffSessionStore(this);
     this.counters = new RedisCounters(this);
     this.alerts = new RedisAlertStore(this);
+    this.attachments = new RedisAttachmentStore(this);
   }
 
   /** Connects at start-up (blocking, before serving); an unreachable Redis stops the start with one clear line. */
@@ -117,6 +119,7 @@ public final class RedisStores implements Stores {
   @Override public StaffSessionStore staffSessions() { return staffSessions; }
   @Override public Counters counters() { return counters; }
   @Override public app.previsit.store.AlertStore alerts() { return alerts; }
+  @Override public app.previsit.store.AttachmentStore attachments() { return attachments; }
   @Override public String kind() { return "redis"; }
 
   @Override

@@ -51,6 +51,8 @@ public final class ChatRoutes {
     router.get("/chat/api/:token/history").handler(r::history);
     router.post("/chat/api/:token/messages").handler(r::message);
     router.post("/chat/api/:token/device").handler(r::confirm);
+    AttachmentRoutes uploads = new AttachmentRoutes(services, ctx -> r.invitation(ctx, false));
+    router.post("/chat/api/:token/attachments").handler(uploads::upload);
   }
 
   private void page(RoutingContext ctx) {
@@ -201,7 +203,7 @@ public final class ChatRoutes {
    * alone takes nothing, because link previews and mail scanners fetch links before the patient does
    * (its script's first call takes it).
    */
-  private Future<Optional<Invitation>> invitation(RoutingContext ctx, boolean page) {
+  Future<Optional<Invitation>> invitation(RoutingContext ctx, boolean page) {
     return known(ctx, page).compose(found -> {
       if (found.isEmpty()) return Future.succeededFuture(found);
       Invitation inv = found.get();
