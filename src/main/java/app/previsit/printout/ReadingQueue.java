@@ -75,6 +75,27 @@ public final class ReadingQueue implements AutoCloseable {
     return promise.future();
   }
 
+  /**
+   * Starts the reader threads and their Tesseract engines now (natives loaded, trained data unpacked, ~0.3 s
+   * each) so that the first patient's printout does not pay for it. In the background: start-up does not wait.
+   */
+  public void warmUp() {
+    pool.prestartAllCoreThreads();
+    for (int i = 0; i < pool.getCorePoolSize(); i++) {
+      try {
+        pool.execute(() -> {
+          try {
+            PageOcr.forThisThread();
+          } catch (RuntimeException | LinkageError e) {
+            // The first read will fail the same way and answer for it; nothing to do here.
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        return;
+      }
+    }
+  }
+
   /** Reads waiting and running, for the health page and tests. */
   public int pending() {
     return pool.getQueue().size() + pool.getActiveCount();

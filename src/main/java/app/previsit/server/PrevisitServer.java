@@ -57,10 +57,12 @@ public final class PrevisitServer {
     var alarm = new Alerts(vertx, stores.alerts(), config, metrics, feed);
     var conversations = new StoredConversationService(stores, StoredConversationService.dialogueFor(config, nlu), clock, config,
         alarm);
+    var printouts = new app.previsit.printout.ReadingQueue(vertx, new app.previsit.printout.PrintoutReader()::read,
+        Runtime.getRuntime().availableProcessors());
+    printouts.warmUp();
     Services services = new Services(config, vertx, stores, nlu, conversations, clock, metrics,
         new PatientChannels(config.telegramBotUsername()), Secret.of(config.sessionSecret()), feed,
-        new app.previsit.printout.ReadingQueue(vertx, new app.previsit.printout.PrintoutReader()::read,
-            Runtime.getRuntime().availableProcessors()));
+        printouts);
     feed.start();
     // One server per core on one port; Vert.x shares the socket (port 0 included) between them.
     return deploy(services, config.httpPort(), Runtime.getRuntime().availableProcessors())
@@ -126,6 +128,7 @@ public final class PrevisitServer {
     services.vertx().close().onComplete(ar -> {
       LOG.info("stopped after {} ms", (System.nanoTime() - start) / 1_000_000);
       services.stores().close();
+      services.printouts().close();
       closed.handle(ar);
     });
     return closed.future();
