@@ -60,7 +60,9 @@ class PrintoutReaderTest {
     assertEquals("Sciatica", r.facts().title());
     assertEquals("https://www.nhs.uk/conditions/sciatica/", r.facts().url());
     assertTrue(r.text().contains("sciatic nerve"), r.text());
-    System.out.println("clean NHS page photo: " + r.millis() + " ms, confidence " + r.confidence());
+    double chars = characterAccuracy(NHS_PAGE, r.text());
+    assertTrue(chars >= 0.97, "characters read right: " + chars);
+    System.out.printf("clean NHS page photo: %d ms, confidence %d, characters %.3f%n", r.millis(), r.confidence(), chars);
   }
 
   @Test
@@ -72,7 +74,9 @@ class PrintoutReaderTest {
     assertEquals("Diabetes UK", r.facts().publisher());
     assertEquals("Eating well with type 2 diabetes", r.facts().title(), r.text());
     assertEquals("www.diabetes.org.uk/guide-to-diabetes/enjoy-food", r.facts().url());
-    System.out.println("tilted, shaded, soft photo: " + r.millis() + " ms, confidence " + r.confidence());
+    double chars = characterAccuracy(CHARITY_LEAFLET, r.text());
+    assertTrue(chars >= 0.95, "characters read right: " + chars);
+    System.out.printf("tilted, shaded, soft photo: %d ms, confidence %d, characters %.3f%n", r.millis(), r.confidence(), chars);
   }
 
   @Test
@@ -93,7 +97,9 @@ class PrintoutReaderTest {
     BufferedImage keptImage = ImageIO.read(new ByteArrayInputStream(r.kept()));
     assertTrue(keptImage.getHeight() > keptImage.getWidth(), "kept upright, like the page");
     assertTrue(Math.max(keptImage.getWidth(), keptImage.getHeight()) <= PhotoDecoder.KEPT_LONG_SIDE);
-    System.out.println("12 MP photo with Exif turn: " + r.millis() + " ms, kept " + r.kept().length / 1024 + " KB");
+    double chars = characterAccuracy(NHS_PAGE, r.text());
+    assertTrue(chars >= 0.95, "characters read right: " + chars);
+    System.out.printf("12 MP photo with Exif turn: %d ms, kept %d KB, characters %.3f%n", r.millis(), r.kept().length / 1024, chars);
   }
 
   @Test
@@ -165,6 +171,29 @@ class PrintoutReaderTest {
       assertEquals(30, upright.getWidth(), "tag " + tag);
       assertEquals(0xFF0000, upright.getRGB(0, 0) & 0xFFFFFF, "tag " + tag);
     }
+  }
+
+  /**
+   * The share of the printed characters read right: one less the edit distance between what was printed and
+   * what was read, over the printed length (spaces and line breaks counted as one space).
+   */
+  static double characterAccuracy(String printed, String read) {
+    String a = printed.replaceAll("\\s+", " ").strip();
+    String b = read.replaceAll("\\s+", " ").strip();
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return 1.0 - (double) prev[b.length()] / a.length();
   }
 
   /** The inverse of each Exif turn, written out independently of the decoder. */
