@@ -246,6 +246,7 @@ class PhoneChatBrowserTest {
     WebElement box = row.findElement(By.cssSelector(".item-change textarea"));
     assertEquals(from, box.getAttribute("value"), "the change starts from the item's words");
     assertEquals(box, browser.switchTo().activeElement(), "the box has the focus");
+    assertFalse(row.findElement(By.cssSelector(".item-actions")).isDisplayed(), "Change and Remove give way to the box");
     box.clear();
     box.sendKeys(to);
     tap(row.findElement(By.xpath(".//button[text()='Save change']")));
