@@ -27,6 +27,7 @@ public record Config(
     Duration retentionAfterAppointment,
     Duration invitationLifetime,
     String practicePhone,
+    String practiceName,
     Optional<String> sessionSecret,
     int chatMessagesPerMinute,
     boolean publicUrlExplicit,
@@ -110,6 +111,7 @@ public record Config(
         Duration.ofDays(r.positiveInt("PREVISIT_RETENTION_DAYS", 30)),
         Duration.ofDays(r.positiveInt("PREVISIT_INVITATION_DAYS", 14)),
         r.string("PREVISIT_PRACTICE_PHONE", ""),
+        r.string("PREVISIT_PRACTICE_NAME", ""),
         secret,
         r.positiveInt("PREVISIT_CHAT_MESSAGES_PER_MINUTE", 600),
         explicitUrl.isPresent(),
@@ -132,7 +134,7 @@ public record Config(
   public Config withPort(int port) {
     return new Config(httpHost, port, publicUrlExplicit ? publicUrl : "http://" + httpHost + ":" + port, usersFile,
         redisUrl, telegramBotToken, telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername,
-        messagesFile, timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
+        messagesFile, timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
         chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
   }
 
@@ -140,14 +142,14 @@ public record Config(
   public Config withHttp(String host, int port) {
     return new Config(host, port, "http://" + host + ":" + port, usersFile, redisUrl, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
-        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
+        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
         chatMessagesPerMinute, false, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
   }
 
   public Config withRedis(Optional<URI> redis) {
     return new Config(httpHost, httpPort, publicUrl, usersFile, redis, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
-        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, sessionSecret,
+        timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
         chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
   }
 

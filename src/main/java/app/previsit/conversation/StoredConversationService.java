@@ -56,13 +56,12 @@ public final class StoredConversationService implements ConversationService {
     return stores.sessions().load(invitation.id()).compose(stored -> {
       if (stored.isPresent()) {
         SessionEnvelope e = SessionEnvelope.parse(stored.get().value());
-        return Future.succeededFuture(new Turn(List.of(), e.conversation().done(), false,
-            app.previsit.dialogue.Progress.of(e.conversation())));
+        return Future.succeededFuture(turn(List.of(), e.conversation(), false));
       }
       Next next = dialogue.start(invitation.patientName(), clock.instant());
       Write w = write(null, next.conversation(), null, List.of());
       return stores.sessions().compareAndSet(invitation.id(), 0, w.envelope().toJson(), w.append(), w.reset(), ttl(invitation))
-          .map(won -> new Turn(won ? next.replies() : List.of(), false, false, app.previsit.dialogue.Progress.of(next.conversation())));
+          .map(won -> turn(won ? next.replies() : List.of(), next.conversation(), false));
     });
   }
 
@@ -89,7 +88,7 @@ public final class StoredConversationService implements ConversationService {
           // And the practice may not have heard of a red flag it raised: telling again raises nothing twice.
           return repliesOf(invitation, earlier.get()).compose(replies -> reconcile(invitation, c, now)
               .compose(v -> alarm(invitation, 0, c))
-              .map(v -> new Turn(replies, c.done(), true, app.previsit.dialogue.Progress.of(c))));
+              .map(v -> turn(replies, c, true)));
         }
         if (before.conversation().forgotten()) {
           // Forgotten a moment ago by another message: write nothing, not even this message's text.
@@ -121,9 +120,15 @@ public final class StoredConversationService implements ConversationService {
    */
   private Future<Next> update(Conversation c, PatientInput input, Instant now) {
     io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
-    boolean typed = input instanceof PatientInput.Text || input instanceof PatientInput.Correction;
+    boolean typed = input instanceof PatientInput.Text || input instanceof PatientInput.Correction
+        || input instanceof PatientInput.ReviewEdit e && !e.removes();
     if (ctx == null || !typed) return Future.succeededFuture(dialogue.update(c, input, now));
     return nluWorkers(ctx.owner()).executeBlocking(() -> dialogue.update(c, input, now), false);
+  }
+
+  /** A turn with where the conversation now is, and its review as items while it is at the review. */
+  private Turn turn(List<Reply> replies, Conversation c, boolean duplicate) {
+    return new Turn(replies, c.done(), duplicate, app.previsit.dialogue.Progress.of(c), dialogue.reviewSheet(c));
   }
 
   private io.vertx.core.WorkerExecutor nluWorkers(io.vertx.core.Vertx vertx) {
@@ -154,7 +159,7 @@ public final class StoredConversationService implements ConversationService {
         }
         return attempt(invitation, input, messageId, attempt + 1);
       }
-      Turn turn = new Turn(replies, next.conversation().done(), false, app.previsit.dialogue.Progress.of(next.conversation()));
+      Turn turn = turn(replies, next.conversation(), false);
       // Saved first, then the practice is told, before the patient has the emergency reply.
       Future<Void> told = alarm(invitation, before.conversation().redFlags().size(), next.conversation());
       if (version == 0) {

@@ -181,6 +181,11 @@ public record Answers(
     return withMedications(all);
   }
 
+  public Answers withAlsoMentioned(List<String> also) {
+    return new Answers(stage, concerns, research, questions, goals, decisionRole, preferences, medications,
+        returnToReview, also, focus, afterPrintout);
+  }
+
   public Answers addAlsoMentioned(String text) {
     if (alsoMentioned.contains(text)) return this;
     return new Answers(stage, concerns, research, questions, goals, decisionRole, preferences, medications,

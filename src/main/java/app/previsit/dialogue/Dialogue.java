@@ -96,6 +96,11 @@ public final class Dialogue {
     return prompts.review().of(c);
   }
 
+  /** The review as items with their own Change and Remove, while the conversation is at the review; else null. */
+  public ReviewSheet reviewSheet(Conversation c) {
+    return c.stage() == Stage.REVIEW ? prompts.review().sheet(c) : null;
+  }
+
   private Conversation step(Conversation c, PatientInput input, long at, List<Reply> out) {
     if (c.forgotten()) {
       out.add(Reply.of(m.text("forget.done")));
@@ -106,6 +111,7 @@ public final class Dialogue {
     if (input instanceof PatientInput.Printout p) return printout(c, p, out);
     if (input instanceof PatientInput.Button b) return button(c, b.label(), at, out);
     if (input instanceof PatientInput.Correction corr) return correction(c, corr.text(), at, out);
+    if (input instanceof PatientInput.ReviewEdit edit) return reviewEdit(c, edit, at, out);
     return text(c, ((PatientInput.Text) input).text(), at, out);
   }
 
@@ -117,6 +123,33 @@ public final class Dialogue {
     if (Conversation.isHolding(c.stage()) || c.stage() == Stage.DONE || c.undo().isEmpty()) return text(c, text, at, out);
     out.add(Reply.of(m.text("edit.ok")));
     return text(c.undone(), text, at, out);
+  }
+
+  /**
+   * One review item changed or removed with its own button. Only at the review, where the page shows
+   * those buttons (anywhere else the question asked there is asked again). New words are read by the
+   * safety net first, like any typed text: an emergency described in them gets the emergency reply.
+   */
+  private Conversation reviewEdit(Conversation c, PatientInput.ReviewEdit e, long at, List<Reply> out) {
+    if (c.stage() != Stage.REVIEW && c.stage() != Stage.REVIEW_CHANGE) {
+      out.add(Reply.of(m.text("review.edit.later")));
+      return ask(c, out);
+    }
+    Analysis a = null;
+    if (!e.removes()) {
+      String t = e.text().strip();
+      if (t.isEmpty()) return text(c, t, at, out);
+      if (t.length() > MAX_ANSWER_CHARS) e = new PatientInput.ReviewEdit(e.section(), e.index(), t.substring(0, MAX_ANSWER_CHARS));
+      a = nlu.analyse(e.text());
+      if (a.redFlag()) return emergency(c, e.text(), a, a.redFlagCategory(), at, out);
+    }
+    Answers next = ReviewEdits.apply(c.answers(), e, a, m.buttons("decision.buttons"));
+    if (next == null) {
+      out.add(Reply.of(m.text("review.edit.missing")));
+      return ask(c.with(c.answers().at(Stage.REVIEW)), out);
+    }
+    out.add(Reply.of(m.text(e.removes() ? "review.removed" : "review.changed")));
+    return ask(c.answered(next.at(Stage.REVIEW)), out);
   }
 
   private Conversation command(Conversation c, PatientInput.Command cmd, List<Reply> out) {
@@ -1011,6 +1044,7 @@ public final class Dialogue {
     if (input instanceof PatientInput.Command c) return "/" + c.name();
     if (input instanceof PatientInput.NonText n) return "[" + n.kind() + "]";
     if (input instanceof PatientInput.Printout p) return "[" + p.kind() + " of a printout]";
+    if (input instanceof PatientInput.ReviewEdit e) return e.said();
     String t = input instanceof PatientInput.Correction corr ? corr.text() : ((PatientInput.Text) input).text();
     return t == null ? "" : t.length() > MAX_ANSWER_CHARS ? t.substring(0, MAX_ANSWER_CHARS) : t;
   }

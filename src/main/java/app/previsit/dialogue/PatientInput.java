@@ -25,4 +25,21 @@ public sealed interface PatientInput {
    * stays pure). {@code kind} is "photo" or "document", {@code attachment} the reference to the kept file.
    */
   record Printout(String kind, String attachment, PrintedPage page) implements PatientInput {}
+
+  /**
+   * A change to one item of the review, made with that item's own Change or Remove button, so that
+   * changing one line does not mean retyping a whole section. {@code section} is a key of
+   * {@link ReviewSheet} (concerns, research, questions, goals, decision, preferences, medications,
+   * alsoMentioned), {@code index} the item's place in it, {@code text} its new words, or null to remove it.
+   */
+  record ReviewEdit(String section, int index, String text) implements PatientInput {
+    public boolean removes() {
+      return text == null;
+    }
+
+    /** What the transcript shows the patient sent: the new words, or which item went. */
+    public String said() {
+      return removes() ? "Remove item " + (index + 1) + " of " + ReviewSheet.sectionWords(section) : text;
+    }
+  }
 }

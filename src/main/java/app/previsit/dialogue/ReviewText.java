@@ -32,6 +32,37 @@ final class ReviewText {
     return b.toString().trim();
   }
 
+  /** The same summary as items, each with the words a change starts from (see {@link ReviewSheet}). */
+  ReviewSheet sheet(Conversation c) {
+    Answers a = c.answers();
+    List<ReviewSheet.Section> s = new java.util.ArrayList<>();
+    List<String> flags = c.redFlags().stream().map(RedFlag::text).toList();
+    add(s, ReviewSheet.RED_FLAGS, "summary.redflags", false, List.of(), flags, flags);
+    add(s, ReviewSheet.CONCERNS, "summary.concerns", true, List.of(), a.concerns().stream().map(this::concern).toList(),
+        a.concerns().stream().map(Concern::text).toList());
+    add(s, ReviewSheet.RESEARCH, "summary.research", true, List.of(), a.research().stream().map(this::research).toList(),
+        a.research().stream().map(Research::text).toList());
+    add(s, ReviewSheet.QUESTIONS, "summary.questions", true, List.of(), a.questions(), a.questions());
+    add(s, ReviewSheet.GOALS, "summary.goals", true, List.of(), a.goals(), a.goals());
+    if (a.decisionRole() != null) {
+      List<String> choices = m.buttons("decision.buttons");
+      add(s, ReviewSheet.DECISION, "summary.decision", true, choices, List.of(m.text("role." + a.decisionRole().json())),
+          List.of(a.decisionRole().ordinal() < choices.size() ? choices.get(a.decisionRole().ordinal()) : ""));
+    }
+    add(s, ReviewSheet.PREFERENCES, "summary.preferences", true, List.of(), a.preferences(), a.preferences());
+    add(s, ReviewSheet.MEDICATIONS, "summary.medications", true, List.of(), a.medications(), a.medications());
+    add(s, ReviewSheet.ALSO_MENTIONED, "summary.also", true, List.of(), a.alsoMentioned(), a.alsoMentioned());
+    return new ReviewSheet(m.text("review.intro"), s, m.text("review.ask"));
+  }
+
+  private void add(List<ReviewSheet.Section> sections, String key, String title, boolean editable, List<String> choices,
+      List<String> lines, List<String> values) {
+    if (lines.isEmpty()) return;
+    List<ReviewSheet.Item> items = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) items.add(new ReviewSheet.Item(i, lines.get(i), values.get(i)));
+    sections.add(new ReviewSheet.Section(key, m.text(title), editable, choices, items));
+  }
+
   /** One section as the "old answers" shown when the patient redoes it from the review. */
   String section(Answers a, Stage start) {
     List<String> items = switch (start) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import app.previsit.invitation.Invitation;
 import app.previsit.testing.HeadlessChrome;
+import app.previsit.testing.PhoneScreen;
 import app.previsit.testing.RunningServer;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
@@ -19,7 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -38,7 +42,7 @@ class AccessibilityBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    app = RunningServer.start(Map.of("PREVISIT_PRACTICE_PHONE", "01632 960000"));
+    app = RunningServer.start(Map.of("PREVISIT_PRACTICE_PHONE", "01632 960000", "PREVISIT_PRACTICE_NAME", "Riverside Surgery"));
     browser = HeadlessChrome.start();
     steps = new app.previsit.testing.BrowserSteps(browser, app.base);
     // A day with a few invitations in different states, one with an open emergency alert.
@@ -212,6 +216,53 @@ class AccessibilityBrowserTest {
     steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.tagName("h1")).size() > 0);
     assertTrue(browser.findElements(By.id("composer")).isEmpty(), "another device sees the locked page");
     check("chat-locked");
+  }
+
+  /**
+   * The chat on a phone's screen: after a few messages (a long link among them), at the review with an
+   * item's Change box open, and a link error page. Reaching the review through the API first (as the
+   * browser's own device) keeps this quick.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"390x844", "320x568"})
+  void patientChatOnAPhone(String size) throws Exception {
+    PhoneScreen.of(size).applyTo(browser);
+    try {
+      Invitation inv = app.invite("Phil Phone");
+      browser.manage().deleteAllCookies();
+      browser.get(app.base + "/chat/" + inv.token());
+      steps.waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector(".msg.from-bot")).size() >= 1);
+      steps.chip("Let's start");
+      steps.chip("None of these");
+      steps.type("my knee has ached on the stairs for 3 weeks, see https://www.nhs.uk/conditions/knee-pain/causes-and-treatments-of-knee-pain-in-adults");
+      check("chat-phone-" + size);
+
+      Invitation reviewing = app.invite("Rhiannon Review");
+      for (String m : List.of("{\"button\":\"Let's start\"}", "{\"button\":\"None of these\"}",
+          "{\"text\":\"my knee has been swollen\"}")) {
+        app.send("POST", "/chat/api/" + reviewing.token() + "/messages", null, m);
+      }
+      for (int i = 0; i < 20; i++) {
+        String body = app.send("POST", "/chat/api/" + reviewing.token() + "/messages", null, "{\"text\":\"/skip\"}").body();
+        if (body.contains("\"review\"")) break;
+      }
+      // This browser becomes the device that holds the link (the one cookie the API calls above were sent with).
+      browser.manage().deleteAllCookies();
+      browser.manage().addCookie(new org.openqa.selenium.Cookie(RunningServer.DEVICE_COOKIE.split("=")[0],
+          RunningServer.DEVICE_COOKIE.split("=")[1]));
+      browser.get(app.base + "/chat/" + reviewing.token());
+      steps.waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector(".review .item-actions")).isEmpty());
+      WebElement change = browser.findElement(By.xpath("//button[text()='Change']"));
+      browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", change);
+      change.click();
+      check("chat-phone-review-" + size);
+
+      browser.manage().deleteAllCookies();
+      browser.get(app.base + "/chat/AAAAAAAAAAAAAAAAAAAAAA");
+      check("chat-phone-unknown-link-" + size);
+    } finally {
+      PhoneScreen.reset(browser);
+    }
   }
 
   /** Runs axe on the page as it is now and fails with what to fix: rule, impact, and each failing element. */

@@ -59,7 +59,8 @@ public final class ChatRoutes {
     invitation(ctx, true).onSuccess(found -> found.ifPresent(inv -> ctx.response()
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .end(Templates.render("chat", Map.of("title", "Your appointment", "script", "chat.js", "token", inv.token(),
-            "clinician", inv.clinician() == null ? "" : inv.clinician(), "when", when(inv.appointmentAt()))))));
+            "clinician", inv.clinician() == null ? "" : inv.clinician(), "when", when(inv.appointmentAt()),
+            "practice", services.config().practiceName())))));
   }
 
   /** The appointment as a patient reads it: "Thursday 3 December, 09:30". */
@@ -80,6 +81,7 @@ public final class ChatRoutes {
               });
               JsonObject json = new JsonObject().put("messages", messages).put("done", inv.status() == InvitationStatus.COMPLETED);
               if (opened.progress() != null) json.put("progress", progressJson(opened.progress()));
+              if (opened.review() != null) json.put("review", ReviewJson.of(opened.review()));
               return json;
             }))
             .onSuccess(json -> json(ctx, 200, json))
@@ -104,10 +106,11 @@ public final class ChatRoutes {
     }));
   }
 
-  /** {text} or {button}; '/help' and the like are commands. Null after answering 400/413. */
+  /** {text}, {button} or {edit}; '/help' and the like are commands. Null after answering 400/413. */
   private static PatientInput input(RoutingContext ctx, JsonObject body) {
     Object text = body.getValue("text");
     Object button = body.getValue("button");
+    if (body.containsKey("edit")) return ReviewJson.edit(ctx, body.getValue("edit"), MAX_TEXT_CHARS);
     if (button instanceof String b && !b.isBlank()) return new PatientInput.Button(b);
     if (!(text instanceof String t)) {
       HttpErrors.send(ctx, 400, "field 'text' (or 'button') is required and must be a string");
@@ -133,6 +136,7 @@ public final class ChatRoutes {
     }
     JsonObject json = new JsonObject().put("replies", replies).put("done", turn.done());
     if (turn.progress() != null) json.put("progress", progressJson(turn.progress()));
+    if (turn.review() != null) json.put("review", ReviewJson.of(turn.review()));
     return json;
   }
 
@@ -272,8 +276,9 @@ public final class ChatRoutes {
       }
       Invitation inv = found.get();
       if (!inv.usableAt(services.clock().instant())) {
-        answer(ctx, page, 410, "This link has expired or been cancelled. Please call " + services.config().practiceContact()
-            + " for a new one.");
+        boolean cancelled = inv.statusAt(services.clock().instant()) == InvitationStatus.CANCELLED;
+        answer(ctx, page, 410, (cancelled ? "This link has been cancelled by the practice." : "This link has expired.")
+            + " Please call " + services.config().practiceContact() + " for a new one.");
         return Future.succeededFuture(Optional.<Invitation>empty());
       }
       return Future.succeededFuture(found);
@@ -295,6 +300,7 @@ public final class ChatRoutes {
     m.put("confirm", inv.dateOfBirth() != null);
     m.put("message", lockedMessage(inv.dateOfBirth() != null));
     if (error != null) m.put("error", error);
+    m.putAll(helpLines());
     ctx.response().setStatusCode(retry ? 400 : 403).putHeader("Content-Type", "text/html; charset=utf-8")
         .end(Templates.render("chat-locked", m));
   }
@@ -305,17 +311,28 @@ public final class ChatRoutes {
         action, inv.id()));
   }
 
-  /** On every page a patient may land on instead of the chat. */
-  static final String NOT_FOR_EMERGENCIES = "If you need medical help now: call 999 in an emergency, or NHS 111 (111.nhs.uk)"
-      + " for urgent advice.";
-
-  private static void answer(RoutingContext ctx, boolean page, int status, String message) {
+  /**
+   * A JSON error for the page's script, or for the page itself a kind page that says whom to call: the
+   * practice (tap to call when PREVISIT_PRACTICE_PHONE is set) and 999 / NHS 111 (help-lines.peb), since a
+   * patient who cannot use their link may still need help today.
+   */
+  private void answer(RoutingContext ctx, boolean page, int status, String message) {
     if (!page) {
       HttpErrors.send(ctx, status, message);
       return;
     }
+    Map<String, Object> m = new java.util.HashMap<>(helpLines());
+    m.put("title", "Your appointment");
+    m.put("heading", "Sorry");
+    m.put("message", message);
     ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-        .end(Templates.notice("Previsit", "Sorry", message + " " + NOT_FOR_EMERGENCIES, null, false));
+        .end(Templates.render("chat-notice", m));
+  }
+
+  /** What help-lines.peb needs: the practice's phone as written and as a tel: number, and its name. */
+  private Map<String, Object> helpLines() {
+    String phone = services.config().practicePhone();
+    return Map.of("phone", phone, "tel", phone.replaceAll("[^0-9+]", ""), "practice", services.config().practiceName());
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
