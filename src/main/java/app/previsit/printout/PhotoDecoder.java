@@ -26,8 +26,8 @@ final class PhotoDecoder {
   /** More pixels than a 108-megapixel phone camera takes is not a photo of a printout. */
   static final long MAX_CLAIMED_PIXELS = 110_000_000L;
   static final int MAX_CLAIMED_SIDE = 20_000;
-  /** Long side for recognition: ~200 dpi over an A4 page, enough for Tesseract and quick. */
-  static final int OCR_LONG_SIDE = 2400;
+  /** Long side for recognition: ~170 dpi over an A4 page, enough for Tesseract (print of 10 pt is ~20 px high) and quick. */
+  static final int OCR_LONG_SIDE = 2000;
   /** Long side of the copy the GP sees. */
   static final int KEPT_LONG_SIDE = 2000;
 
@@ -57,8 +57,9 @@ final class PhotoDecoder {
           throw new PrintoutRefused(PrintoutRefused.Why.TOO_BIG, "image claims " + w + "x" + h + " pixels");
         }
         ImageReadParam param = reader.getDefaultReadParam();
-        // Decode every n-th pixel when the picture is over twice the size we read at: memory stays bounded.
-        int step = (int) Math.max(1, Math.max(w, h) / (2L * OCR_LONG_SIDE));
+        // Decode every n-th pixel of a picture at least twice the size we read at (a 12-megapixel photo: every
+        // second): memory stays bounded and the decode takes a third of the time; what is left is scaled smoothly.
+        int step = (int) Math.max(1, Math.max(w, h) / OCR_LONG_SIDE);
         if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
         BufferedImage image = reader.read(0, param);
         if (image == null) throw new PrintoutRefused(PrintoutRefused.Why.UNREADABLE, "empty image");
