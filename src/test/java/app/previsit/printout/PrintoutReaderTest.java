@@ -82,7 +82,7 @@ class PrintoutReaderTest {
   @Test
   void aTwelveMegapixelPhotoTurnedByItsExifTagIsReadUprightAndKeptWithoutMetadata() throws Exception {
     // The camera saved the page lying on its side (pixels turned a quarter anticlockwise) and tag 6 to turn it back.
-    BufferedImage sheet = PrintedPages.sheet(NHS_PAGE, 2480, 3508);
+    BufferedImage sheet = PrintedPages.sheet(NHS_PAGE, 3000, 3800); // photographed: 3450 x 4180, decoded every second pixel
     BufferedImage photo = PrintedPages.photographed(sheet, -0.8, true, false);
     BufferedImage sideways = PhotoDecoder.turned(photo, 8);
     assertTrue(sideways.getWidth() * (long) sideways.getHeight() > 11_000_000L);
