@@ -228,13 +228,14 @@ public final class Dialogue {
 
   private static Research printoutResearch(String kind, String attachment, PrintedPage page) {
     String what = "document".equals(kind) ? "Document" : "Photo";
+    List<String> kept = attachment == null ? List.of() : List.of(attachment);
     if (!page.readable()) {
-      return new Research(what + " of a printout (the words could not be read)", List.of(), List.of(attachment), null, null,
+      return new Research(what + " of a printout (the words could not be read)", List.of(), kept, null, null,
           List.of(), null, null);
     }
     String text = what + " of a printout: " + page.described() + (page.title() == null ? "" : ", “" + page.title() + "”");
     String source = page.publisher() != null ? page.publisher() : page.described();
-    return new Research(text, page.url() == null ? List.of() : List.of(page.url()), List.of(attachment), source,
+    return new Research(text, page.url() == null ? List.of() : List.of(page.url()), kept, source,
         page.title(), List.of(), page.title(), page.text());
   }
 

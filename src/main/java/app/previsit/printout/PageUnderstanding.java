@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class PageUnderstanding {
   /** A host: labels with at least one dot, ending in a top-level domain patients' pages use. */
-  private static final String HOST = "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?[.,])+"
+  private static final String HOST = "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?[.,]){1,6}"
       + "(?:uk|com|org|net|info|gov|int|io|ie|eu|scot|wales|health|co|me|tv|news)(?![a-z0-9-])";
   /** An address as OCR leaves it: an optional (misread) scheme, an optional www, a host, an optional path. */
   private static final Pattern ADDRESS = Pattern.compile(
@@ -71,6 +71,7 @@ public final class PageUnderstanding {
   public PageFacts read(String text) {
     if (text == null || text.isBlank()) return PageFacts.NOTHING;
     List<String> lines = lines(text);
+    text = bounded(text); // every pattern below reads lines of at most LINE_CHARS
     // Names are looked for in the repaired words ("DAlLY MAIL", "HospitaIs"); titles and addresses repair their own.
     String words = OcrRepair.words(text);
     Address address = address(lines);
@@ -234,12 +235,29 @@ public final class PageUnderstanding {
     return stop > 80 ? s.substring(0, stop + 1) : s.substring(0, 237).strip() + "…";
   }
 
+  /**
+   * The page's lines, each cut at {@link #LINE_CHARS}: a printed line is shorter, and the patterns above must
+   * never meet a line of thousands of characters (a PDF's text layer can hold one).
+   */
   private static List<String> lines(String text) {
     List<String> out = new ArrayList<>();
     for (String l : text.split("\\R")) {
       String s = l.replace('\u00A0', ' ').replaceAll("[\\t ]+", " ").strip();
+      if (s.length() > LINE_CHARS) s = s.substring(0, LINE_CHARS);
       if (!s.isEmpty()) out.add(s);
     }
     return out;
+  }
+
+  static final int LINE_CHARS = 300;
+
+  /** The text as printed, each line cut at {@link #LINE_CHARS}. */
+  private static String bounded(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (String l : text.split("\\R", -1)) {
+      if (b.length() > 0) b.append('\n');
+      b.append(l.length() > LINE_CHARS ? l.substring(0, LINE_CHARS) : l);
+    }
+    return b.toString();
   }
 }

@@ -30,6 +30,8 @@ final class PhotoDecoder {
   static final int OCR_LONG_SIDE = 2000;
   /** Long side of the copy the GP sees. */
   static final int KEPT_LONG_SIDE = 2000;
+  /** At most this many pixels are decoded, whatever size a picture claims. */
+  static final long DECODED_PIXELS = 16_000_000L;
 
   record Decoded(BufferedImage forReading, byte[] kept, String keptType) {}
 
@@ -60,6 +62,8 @@ final class PhotoDecoder {
         // Decode every n-th pixel of a picture at least twice the size we read at (a 12-megapixel photo: every
         // second): memory stays bounded and the decode takes a third of the time; what is left is scaled smoothly.
         int step = (int) Math.max(1, Math.max(w, h) / OCR_LONG_SIDE);
+        // However it is shaped, what is decoded stays under ~16 megapixels (64 MB as RGB, more for 16-bit PNGs).
+        while ((w / step) * (h / step) > DECODED_PIXELS) step++;
         if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
         BufferedImage image = reader.read(0, param);
         if (image == null) throw new PrintoutRefused(PrintoutRefused.Why.UNREADABLE, "empty image");

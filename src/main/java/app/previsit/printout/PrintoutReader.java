@@ -51,8 +51,9 @@ public final class PrintoutReader {
         }
         text = b.toString();
         confidence = conf;
-        kept = bytes;
-        keptType = FileType.PDF.contentType;
+        // A picture of the first page, not the PDF: nothing of its metadata, attachments or scripts is kept.
+        kept = PhotoDecoder.encode(PhotoDecoder.scaledTo(pages.firstPage(), PhotoDecoder.KEPT_LONG_SIDE), "jpg");
+        keptType = FileType.JPEG.contentType;
       }
       case HEIC -> throw new PrintoutRefused(PrintoutRefused.Why.UNSUPPORTED, "HEIC photos cannot be read here");
       default -> throw new PrintoutRefused(PrintoutRefused.Why.UNSUPPORTED, "not a photo or a PDF");

@@ -3,12 +3,15 @@ package app.previsit.printout;
 /**
  * What was read from one photo or PDF of a printout. {@code readable} is false when too few words came out
  * (a blurred photo, a picture of something else); the file is kept all the same. {@code kept} is the copy to
- * store for the GP (re-encoded without metadata; for a PDF the PDF itself), or null when nothing is to be kept.
+ * store for the GP (re-encoded without metadata; for a PDF a picture of its first page), or null when nothing is to be kept.
  */
 public record PrintoutReading(boolean readable, String text, PageFacts facts, int confidence, byte[] kept,
     String keptType, long millis) {
-  /** Text longer than this is cut: the GP reads the photo for the rest. */
-  public static final int MAX_TEXT_CHARS = 20_000;
+  /**
+   * Text longer than this is cut: the GP reads the photo for the rest (and the words travel in the conversation's
+   * state, which is written on every turn).
+   */
+  public static final int MAX_TEXT_CHARS = 8_000;
 
   /** What the conversation is told of it. */
   public app.previsit.dialogue.PrintedPage asPage() {

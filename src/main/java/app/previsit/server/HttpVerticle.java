@@ -24,6 +24,7 @@ import java.time.Duration;
 final class HttpVerticle extends VerticleBase {
   /** Largest request body: a day's CSV fits easily; nothing a patient types comes near it. */
   private static final long BODY_LIMIT = 256 * 1024;
+  private static final java.util.regex.Pattern ATTACHMENTS = java.util.regex.Pattern.compile("/chat/api/[^/]+/attachments");
   /** Where an uploaded file waits while its request is handled (deleted when the request ends). */
   private static final String UPLOADS = System.getProperty("java.io.tmpdir") + "/previsit-uploads";
 
@@ -50,9 +51,9 @@ final class HttpVerticle extends VerticleBase {
     BodyHandler plain = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
     BodyHandler uploads = BodyHandler.create(UPLOADS).setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true);
     router.route().handler(ctx -> {
-      String path = ctx.request().path();
+      String path = ctx.normalizedPath();
       // A printout's photo is read by its own route, into memory and up to its own limit (AttachmentRoutes).
-      if (path.startsWith("/chat/api/") && path.endsWith("/attachments")) ctx.next();
+      if (ATTACHMENTS.matcher(path).matches() && ctx.request().method() == io.vertx.core.http.HttpMethod.POST) ctx.next();
       else (path.equals("/reception/import/preview") ? uploads : plain).handle(ctx);
     });
     router.route("/static/*").handler(StaticHandler.create("web").setCachingEnabled(true));

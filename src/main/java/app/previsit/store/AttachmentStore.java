@@ -13,8 +13,14 @@ public interface AttachmentStore {
   /** A kept file: its bytes (metadata already stripped) and content type. */
   record StoredFile(String contentType, byte[] bytes) {}
 
-  /** Keeps {@code bytes} under the invitation for {@code ttl}; the same id again replaces it. */
+  /**
+   * Keeps {@code bytes} under the invitation for {@code ttl}. The first file kept under an id stays: the same id
+   * again (a retried upload) changes nothing, so the file always matches what was read from it.
+   */
   Future<Void> put(String invitationId, String attachmentId, String contentType, byte[] bytes, Duration ttl);
+
+  /** How many files are kept for the invitation. */
+  Future<Integer> count(String invitationId);
 
   Future<Optional<StoredFile>> get(String invitationId, String attachmentId);
 

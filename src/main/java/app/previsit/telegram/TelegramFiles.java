@@ -51,7 +51,13 @@ public final class TelegramFiles {
           .setTimeout(30_000);
       return http.request(get).compose(req -> req.send()).compose(resp -> {
         if (resp.statusCode() != 200) return Future.failedFuture(new IllegalStateException("file download " + resp.statusCode()));
-        return resp.body();
+        // getFile may not give the size: the download's own length decides before anything is read.
+        String length = resp.getHeader("Content-Length");
+        if (length != null && (!length.matches("\\d{1,12}") || Long.parseLong(length) > MAX_BYTES)) {
+          return Future.failedFuture(new IllegalStateException("file too large"));
+        }
+        return resp.body().compose(b -> b.length() > MAX_BYTES
+            ? Future.failedFuture(new IllegalStateException("file too large")) : Future.succeededFuture(b));
       }).map(body -> new Download(body, type, !type.equals("application/octet-stream")));
     });
   }

@@ -16,6 +16,24 @@ public final class RequestDeadline {
   }
 
   public void handle(RoutingContext ctx) {
+    arm(ctx, millis);
+    ctx.addEndHandler(ar -> {
+      Long timer = ctx.get(TIMER_KEY);
+      if (timer != null) ctx.vertx().cancelTimer(timer);
+    });
+    ctx.next();
+  }
+
+  /**
+   * A longer deadline for a request that carries a file and waits for it to be read (a printout's photo over a
+   * slow phone connection, then OCR): counted from now.
+   */
+  public static void extend(RoutingContext ctx, Duration deadline) {
+    lift(ctx);
+    arm(ctx, deadline.toMillis());
+  }
+
+  private static void arm(RoutingContext ctx, long millis) {
     long timer = ctx.vertx().setTimer(millis, id -> {
       if (ctx.response().ended() || ctx.response().closed()) return;
       if (!ctx.response().headWritten()) {
@@ -25,8 +43,6 @@ public final class RequestDeadline {
       ctx.request().connection().close();
     });
     ctx.put(TIMER_KEY, timer);
-    ctx.addEndHandler(ar -> ctx.vertx().cancelTimer(timer));
-    ctx.next();
   }
 
   /** For a response that stays open on purpose (an event stream): no deadline, the idle timeout still applies. */

@@ -230,6 +230,57 @@ public final class PrintedPages {
     }
   }
 
+  /** A PDF of a few kilobytes whose one page draws {@code glyphs} characters (a "text bomb"). */
+  public static byte[] pdfDrawing(int glyphs) throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+        s.beginText();
+        s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 2);
+        s.newLineAtOffset(10, 800);
+        String run = "A".repeat(1000);
+        for (int i = 0; i < glyphs / 1000; i++) s.showText(run);
+        s.endText();
+      }
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** A PDF whose page shows an image that claims {@code side} x {@code side} pixels, with almost no data behind it. */
+  public static byte[] pdfWithImageClaiming(int side) throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      var stream = new org.apache.pdfbox.pdmodel.common.PDStream(doc, new java.io.ByteArrayInputStream(new byte[16]));
+      var image = new org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject(stream, null);
+      image.setWidth(side);
+      image.setHeight(side);
+      image.setBitsPerComponent(8);
+      image.setColorSpace(org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
+      try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+        s.drawImage(image, 0, 0, 500, 500);
+      }
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** A browser's PDF that also carries an author, a GPS note in its metadata and an attached file. */
+  public static byte[] pdfWithMetadata(String text, String secret) throws IOException {
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdfWithText(text)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      doc.getDocumentInformation().setAuthor(secret);
+      doc.getDocumentInformation().setKeywords("GPS " + secret);
+      var xmp = new org.apache.pdfbox.pdmodel.common.PDMetadata(doc);
+      xmp.importXMPMetadata(("<x:xmpmeta xmlns:x='adobe:ns:meta/'><GPS>" + secret + "</GPS></x:xmpmeta>")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      doc.getDocumentCatalog().setMetadata(xmp);
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
   /** A PDF from a scanner: one picture of the page, no text. */
   public static byte[] scannedPdf(BufferedImage sheet) throws IOException {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -116,7 +116,8 @@ class PrintoutReaderTest {
     assertEquals("nhs", r.facts().kind());
     assertEquals("Sciatica", r.facts().title());
     assertEquals("https://www.nhs.uk/conditions/sciatica/", r.facts().url());
-    assertEquals("application/pdf", r.keptType());
+    assertEquals("image/jpeg", r.keptType(), "a picture of the first page is kept, never the PDF");
+    assertTrue(javax.imageio.ImageIO.read(new ByteArrayInputStream(r.kept())).getHeight() > 1000);
     assertEquals(100, r.confidence(), "a text layer is exact");
   }
 
@@ -158,6 +159,32 @@ class PrintoutReaderTest {
     assertEquals(PrintoutRefused.Why.UNREADABLE, assertThrows(PrintoutRefused.class, () -> reader.read(brokenJpeg)).why());
     byte[] notPdf = "%PDF-1.7 this is not really a pdf at all".getBytes(StandardCharsets.US_ASCII);
     assertEquals(PrintoutRefused.Why.UNREADABLE, assertThrows(PrintoutRefused.class, () -> reader.read(notPdf)).why());
+  }
+
+  @Test
+  void aPdfIsReadWithinBoundsAndKeptAsAPictureWithoutItsMetadata() throws Exception {
+    // A few kilobytes drawing 400,000 characters on one page: refused quickly, memory untouched.
+    byte[] textBomb = PrintedPages.pdfDrawing(400_000);
+    assertTrue(textBomb.length < 100_000, "small on the wire: " + textBomb.length);
+    long start = System.nanoTime();
+    assertEquals(PrintoutRefused.Why.UNREADABLE, assertThrows(PrintoutRefused.class, () -> reader.read(textBomb)).why());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L);
+    // An image claiming 30,000 x 30,000 pixels is never decoded.
+    assertEquals(PrintoutRefused.Why.TOO_BIG,
+        assertThrows(PrintoutRefused.class, () -> reader.read(PrintedPages.pdfWithImageClaiming(30_000))).why());
+    // What is kept of a PDF is a picture of its first page: no author, no XMP, no GPS note.
+    PrintoutReading r = reader.read(PrintedPages.pdfWithMetadata(NHS_PAGE, "GPS-SECRET-51.5"));
+    assertEquals("Sciatica", r.facts().title());
+    assertEquals("image/jpeg", r.keptType());
+    assertFalse(new String(r.kept(), StandardCharsets.ISO_8859_1).contains("GPS-SECRET"), "no metadata kept");
+  }
+
+  @Test
+  void aLineOfThousandsOfHostLabelsNeitherOverflowsNorStalls() {
+    String text = "Sciatica\nhttps://" + "a.".repeat(4000) + "nhs.uk/x\n" + "-".repeat(19_000) + "\nSome words of a page";
+    long start = System.nanoTime();
+    new PageUnderstanding().read(text);
+    assertTrue(System.nanoTime() - start < 2_000_000_000L);
   }
 
   @Test

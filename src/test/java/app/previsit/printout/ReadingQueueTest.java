@@ -1,6 +1,7 @@
 package app.previsit.printout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,50 @@ class ReadingQueueTest {
     } finally {
       vertx.close();
     }
+  }
+
+  @Test
+  void whateverGoesWrongInAReadTheCallerIsAnswered() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (ReadingQueue deep = new ReadingQueue(vertx, bytes -> { throw new StackOverflowError(); }, 1);
+        ReadingQueue full = new ReadingQueue(vertx, bytes -> { throw new OutOfMemoryError("test"); }, 1);
+        ReadingQueue slow = new ReadingQueue(vertx, bytes -> {
+          try {
+            Thread.sleep(3_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return DONE;
+        }, 1, 200)) {
+      assertInstanceOf(PrintoutRefused.class, failure(deep.read(new byte[1])), "a file too deep to read is refused");
+      assertInstanceOf(OutOfMemoryError.class, failure(full.read(new byte[1])));
+      assertInstanceOf(java.util.concurrent.TimeoutException.class, failure(slow.read(new byte[1])), "answered in time");
+    } finally {
+      vertx.close();
+    }
+  }
+
+  @Test
+  void theUploadBudgetAndOneUploadAtATimePerConversation() {
+    Vertx vertx = Vertx.vertx();
+    try (ReadingQueue q = new ReadingQueue(vertx, bytes -> DONE, 1)) {
+      assertTrue(q.reserve(ReadingQueue.BUDGET_BYTES - 10));
+      assertFalse(q.reserve(11), "over the budget");
+      q.release(ReadingQueue.BUDGET_BYTES - 10);
+      assertTrue(q.reserve(ReadingQueue.BUDGET_BYTES), "all of it again once released");
+      assertTrue(q.claim("inv-1"));
+      assertFalse(q.claim("inv-1"), "a second upload of the same conversation waits for the first");
+      assertTrue(q.claim("inv-2"));
+      q.unclaim("inv-1");
+      assertTrue(q.claim("inv-1"));
+    } finally {
+      vertx.close();
+    }
+  }
+
+  private static Throwable failure(Future<PrintoutReading> f) throws Exception {
+    Throwable e = f.toCompletionStage().toCompletableFuture().handle((r, t) -> t).get(10, TimeUnit.SECONDS);
+    return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   @Test

@@ -153,6 +153,48 @@ class PrintoutUploadTest {
   }
 
   @Test
+  void aConversationKeepsAtMostTenFilesAndNothingAfterItsSummaryIsSent() throws Exception {
+    Invitation inv = atResearch("Vic Many");
+    var store = app.server.services().stores().attachments();
+    byte[] small = PrintedPages.jpeg(PrintedPages.sheet("A note", 300, 200), 0.8f);
+    for (int i = 0; i < 10; i++) {
+      for (int tries = 0; tries < 20; tries++) {
+        HttpResponse<String> r = upload(inv, small, "n.jpg", "many-" + i);
+        if (r.statusCode() == 200) break;
+        assertEquals(409, r.statusCode(), r.body()); // the one before still being read
+        Thread.sleep(100);
+      }
+    }
+    assertEquals(10, await(store.count(inv.id())));
+    HttpResponse<String> eleventh = upload(inv, small, "n.jpg", "many-10");
+    assertEquals(409, eleventh.statusCode());
+    assertTrue(eleventh.body().contains("bring any others to your appointment"), eleventh.body());
+
+    Invitation sent = atResearch("Wyn Sent");
+    String api = "/chat/api/" + sent.token() + "/messages";
+    for (int i = 0; i < 12 && !app.send("POST", api, null, "{\"text\":\"/skip\"}").body().contains("Confirm and send"); i++) {
+      // on to the review
+    }
+    app.send("POST", api, null, "{\"button\":\"Confirm and send to my GP\"}");
+    HttpResponse<String> late = upload(sent, photo, "late.jpg", "late-1");
+    assertEquals(200, late.statusCode());
+    assertTrue(late.body().contains("bring the printout to your appointment"), late.body());
+    assertEquals(0, await(store.count(sent.id())), "nothing kept that the GP will never see");
+  }
+
+  @Test
+  void aRetryWithTheSameIdKeepsTheFirstFile() throws Exception {
+    Invitation inv = atResearch("Xan Same");
+    assertEquals(200, upload(inv, photo, "a.jpg", "same-file").statusCode());
+    String ref = summary(inv).getJsonArray("research").getJsonObject(0).getJsonArray("attachments").getString(0);
+    byte[] first = await(app.server.services().stores().attachments().get(inv.id(), ref.substring(7))).orElseThrow().bytes();
+    assertEquals(200, upload(inv, PrintedPages.pdfWithText(PrintedPages.NHS_SCIATICA), "b.pdf", "same-file").statusCode());
+    byte[] after = await(app.server.services().stores().attachments().get(inv.id(), ref.substring(7))).orElseThrow().bytes();
+    org.junit.jupiter.api.Assertions.assertArrayEquals(first, after);
+    assertEquals(1, summary(inv).getJsonArray("research").size());
+  }
+
+  @Test
   void forgetMeErasesTheUploads() throws Exception {
     Invitation inv = atResearch("Una Forget");
     assertEquals(200, upload(inv, photo, "a.jpg", "f-1").statusCode());

@@ -25,13 +25,22 @@ final class MemoryAttachmentStore implements AttachmentStore {
     byInvitation.values().forEach(files -> files.values().removeIf(k -> k.expiresAt() <= now));
     byInvitation.values().removeIf(Map::isEmpty);
     byInvitation.computeIfAbsent(invitationId, k -> new ConcurrentHashMap<>())
-        .put(attachmentId, new Kept(new StoredFile(contentType, bytes.clone()), now + ttl.toMillis()));
+        .putIfAbsent(attachmentId, new Kept(new StoredFile(contentType, bytes.clone()), now + ttl.toMillis()));
     return Future.succeededFuture();
   }
 
   @Override
+  public Future<Integer> count(String invitationId) {
+    long now = clock.millis();
+    Map<String, Kept> files = byInvitation.getOrDefault(invitationId, Map.of());
+    return Future.succeededFuture((int) files.values().stream().filter(k -> k.expiresAt() > now).count());
+  }
+
+  @Override
   public Future<Optional<StoredFile>> get(String invitationId, String attachmentId) {
-    Kept k = byInvitation.getOrDefault(invitationId, Map.of()).get(attachmentId);
+    Map<String, Kept> files = byInvitation.getOrDefault(invitationId, Map.of());
+    Kept k = files.get(attachmentId);
+    if (k != null && k.expiresAt() <= clock.millis()) files.remove(attachmentId, k); // gone with its time
     if (k == null || k.expiresAt() <= clock.millis()) return Future.succeededFuture(Optional.empty());
     return Future.succeededFuture(Optional.of(k.file()));
   }

@@ -13,14 +13,20 @@ import java.util.Optional;
  * so the scripts below touch one slot and will run unchanged on Redis Cluster.
  */
 final class RedisAttachmentStore implements AttachmentStore {
-  /** KEYS[1] the upload, KEYS[2] the invitation's set of uploads; ARGV id, type, data, ttl ms. */
+  /** KEYS[1] the upload, KEYS[2] the invitation's set of uploads; ARGV id, type, data, ttl ms. The first write stays. */
   private static final String PUT = """
+      if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
       redis.call('HSET', KEYS[1], 'type', ARGV[2], 'data', ARGV[3])
       redis.call('PEXPIRE', KEYS[1], ARGV[4])
       redis.call('SADD', KEYS[2], ARGV[1])
       local ttl = redis.call('PTTL', KEYS[2])
       if ttl < tonumber(ARGV[4]) then redis.call('PEXPIRE', KEYS[2], ARGV[4]) end
       return 1""";
+  /** KEYS[1] the invitation's set; ARGV the key prefix of its uploads. */
+  private static final String COUNT = """
+      local n = 0
+      for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do n = n + redis.call('EXISTS', ARGV[1] .. id) end
+      return n""";
   /** KEYS[1] the invitation's set; ARGV the key prefix of its uploads. */
   private static final String DELETE_ALL = """
       local ids = redis.call('SMEMBERS', KEYS[1])
@@ -48,6 +54,14 @@ final class RedisAttachmentStore implements AttachmentStore {
       if (values.size() < 2 || !values.get(0).hasValue() || !values.get(1).hasValue()) return Optional.empty();
       return Optional.of(new StoredFile(values.get(0).getValue(), Base64.getDecoder().decode(values.get(1).getValue())));
     });
+  }
+
+  /** Counts the uploads still there (the set may name some that expired before it did). */
+  @Override
+  public Future<Integer> count(String invitationId) {
+    String[] keys = {RedisKeys.uploads(invitationId)};
+    String[] args = {RedisKeys.upload(invitationId, "")};
+    return redis.call(() -> redis.redis().<Long>eval(COUNT, ScriptOutputType.INTEGER, keys, args)).map(Long::intValue);
   }
 
   @Override

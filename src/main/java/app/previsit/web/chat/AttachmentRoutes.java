@@ -38,6 +38,12 @@ final class AttachmentRoutes {
       + "Settings > Camera > Formats > Most Compatible), or send a screenshot of it.";
   static final String BROKEN = "That file could not be opened. Please take the photo again, or send a screenshot of it.";
   static final String BUSY = "I'm reading a lot of printouts just now. Please try again in a moment.";
+  static final String ONE_AT_A_TIME = "Your last file is still being read. Please wait for its answer, then send the next.";
+  /** Files one conversation keeps at most: a patient's armful of printouts, not an archive. */
+  static final int PER_CONVERSATION = 10;
+  static final String ENOUGH = "You've already sent " + PER_CONVERSATION + " files. Please bring any others to your appointment.";
+  /** Long enough for a phone photo over a slow connection, then the queue and OCR. */
+  static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(120);
 
   private final Services services;
   private final ReadingQueue queue;
@@ -51,8 +57,11 @@ final class AttachmentRoutes {
 
   void upload(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
+    app.previsit.web.RequestDeadline.extend(ctx, DEADLINE);
     String length = req.getHeader("Content-Length");
-    if (length != null && parses(length) > MAX_BYTES + ENVELOPE) {
+    long declared = length == null ? -1 : parses(length);
+    if (declared > MAX_BYTES + ENVELOPE) {
+      ctx.response().putHeader("Connection", "close");
       HttpErrors.send(ctx, 413, TOO_BIG);
       return;
     }
@@ -61,18 +70,46 @@ final class AttachmentRoutes {
       HttpErrors.send(ctx, 400, "send the file as multipart/form-data with a part named 'file'");
       return;
     }
-    // Nothing of the body is read before the link is known to be this patient's.
+    // Nothing of the body is read before the link is known to be this patient's, the conversation can take one
+    // more file, and the memory for it is set aside.
     req.pause();
     invitation.apply(ctx).onComplete(found -> {
       if (found.failed() || found.result().isEmpty() || ctx.response().ended()) return; // answered already
-      receive(ctx, found.result().get());
+      Invitation inv = found.result().get();
+      services.stores().attachments().count(inv.id()).onComplete(kept -> {
+        if (ctx.response().ended()) return;
+        if (kept.failed()) {
+          ctx.fail(kept.cause());
+          return;
+        }
+        if (kept.result() >= PER_CONVERSATION) {
+          HttpErrors.send(ctx, 409, ENOUGH);
+          return;
+        }
+        if (!queue.claim(inv.id())) {
+          HttpErrors.send(ctx, 409, ONE_AT_A_TIME);
+          return;
+        }
+        long budget = declared > 0 ? declared : MAX_BYTES + ENVELOPE;
+        if (!queue.reserve(budget)) {
+          queue.unclaim(inv.id());
+          ctx.response().putHeader("Retry-After", "10");
+          HttpErrors.send(ctx, 503, BUSY);
+          return;
+        }
+        ctx.addEndHandler(done -> {
+          queue.release(budget);
+          queue.unclaim(inv.id());
+        });
+        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) ctx.response().writeContinue();
+        receive(ctx, inv);
+      });
     });
   }
 
   private void receive(RoutingContext ctx, Invitation inv) {
     HttpServerRequest req = ctx.request();
     Buffer file = Buffer.buffer();
-    boolean[] over = {false};
     boolean[] sawFile = {false};
     req.setExpectMultipart(true);
     req.uploadHandler(part -> {
@@ -80,10 +117,22 @@ final class AttachmentRoutes {
         part.handler(ignored -> { });
         return;
       }
+      if (sawFile[0]) { // one file a message: two would be read as one
+        part.handler(ignored -> { });
+        if (!ctx.response().ended()) HttpErrors.send(ctx, 400, "send one file at a time");
+        return;
+      }
       sawFile[0] = true;
       part.handler(chunk -> {
-        if (file.length() + chunk.length() > MAX_BYTES) over[0] = true;
-        else if (!over[0]) file.appendBuffer(chunk);
+        if (ctx.response().ended()) return;
+        if (file.length() + chunk.length() > MAX_BYTES) {
+          // Said at once, and the connection closed: the rest of an oversized body is not read.
+          ctx.response().putHeader("Connection", "close");
+          HttpErrors.send(ctx, 413, TOO_BIG);
+          req.connection().close();
+          return;
+        }
+        file.appendBuffer(chunk);
       });
     });
     req.exceptionHandler(e -> {
@@ -91,9 +140,7 @@ final class AttachmentRoutes {
     });
     req.endHandler(v -> {
       if (ctx.response().ended()) return;
-      if (over[0]) {
-        HttpErrors.send(ctx, 413, TOO_BIG);
-      } else if (!sawFile[0] || file.length() == 0) {
+      if (!sawFile[0] || file.length() == 0) {
         HttpErrors.send(ctx, 400, "a part named 'file' with the photo or PDF is required");
       } else {
         read(ctx, inv, file.getBytes(), req.getFormAttribute("id"));
@@ -114,14 +161,22 @@ final class AttachmentRoutes {
     }
     String id = clientId != null && !clientId.isBlank() ? clientId : ctx.request().getHeader("Idempotency-Key");
     String messageId = id == null ? null : "web:" + (id.length() > 100 ? id.substring(0, 100) : id);
-    // The same message sent again keeps the same file name, so a retry replaces rather than adds.
+    // The same message sent again keeps the same file name: the first file kept stays (a retry adds nothing).
     String attachmentId = messageId == null ? app.previsit.invitation.Tokens.id() : digest(messageId);
-    queue.read(bytes)
-        .compose(reading -> keep(inv, attachmentId, reading).map(reading))
-        .compose(reading -> services.conversations().handle(inv,
-            new PatientInput.Printout(type.kind, "upload:" + attachmentId, reading.asPage()), messageId))
-        .onSuccess(turn -> json(ctx, turn))
-        .onFailure(e -> failed(ctx, e));
+    String ref = "upload:" + attachmentId;
+    services.conversations().section(inv).compose(section -> {
+      if (section.isPresent() && (section.get().equals("done") || section.get().equals("erased"))) {
+        // Too late to add anything: the conversation says so, and nothing is read or kept.
+        return services.conversations().handle(inv, new PatientInput.Printout(type.kind, null, null), messageId);
+      }
+      return services.stores().attachments().get(inv.id(), attachmentId).compose(earlier -> earlier.isPresent()
+          // Sent before and kept: the conversation answers the repeat as it answered the first.
+          ? services.conversations().handle(inv, new PatientInput.Printout(type.kind, ref, null), messageId)
+          : queue.read(bytes)
+              .compose(reading -> keep(inv, attachmentId, reading).map(reading))
+              .compose(reading -> services.conversations().handle(inv,
+                  new PatientInput.Printout(type.kind, ref, reading.asPage()), messageId)));
+    }).onSuccess(turn -> json(ctx, turn)).onFailure(e -> failed(ctx, e));
   }
 
   private Future<Void> keep(Invitation inv, String attachmentId, PrintoutReading reading) {
@@ -137,7 +192,7 @@ final class AttachmentRoutes {
 
   private static void failed(RoutingContext ctx, Throwable e) {
     if (ctx.response().ended()) return;
-    if (e instanceof ReadingQueue.Full) {
+    if (e instanceof ReadingQueue.Full || e instanceof java.util.concurrent.TimeoutException) {
       ctx.response().putHeader("Retry-After", "10");
       HttpErrors.send(ctx, 503, BUSY);
     } else if (e instanceof PrintoutRefused r) {
