@@ -35,6 +35,7 @@ final class PdfPages {
   /** A dense printed page has ~5,000 characters; a page with more is not a printout. */
   static final int GLYPHS_PER_PAGE = 20_000;
   static final long MAX_IMAGE_PIXELS = 40_000_000L;
+  static final long MAX_CONTENT_BYTES = 8L * 1024 * 1024;
   private static final long STREAM_MEMORY = 64L * 1024 * 1024;
   private static final float RENDER_DPI = 200f;
   private static final float KEPT_DPI = 150f;
@@ -49,7 +50,10 @@ final class PdfPages {
       }
       int pages = Math.min(PAGES, doc.getNumberOfPages());
       if (pages == 0) throw new PrintoutRefused(PrintoutRefused.Why.UNREADABLE, "the PDF has no pages");
-      for (int p = 0; p < pages; p++) checkImages(doc.getPage(p).getResources(), 0);
+      for (int p = 0; p < pages; p++) {
+        checkContents(doc.getPage(p));
+        checkImages(doc.getPage(p).getResources(), 0);
+      }
       String text = text(doc, pages);
       PDFRenderer renderer = new PDFRenderer(doc);
       renderer.setSubsamplingAllowed(true);
@@ -98,6 +102,40 @@ final class PdfPages {
     protected void processTextPosition(TextPosition text) {
       if (++glyphs > GLYPHS_PER_PAGE) throw new TooMuchText();
       super.processTextPosition(text);
+    }
+  }
+
+  /**
+   * Refuses a page whose drawing instructions run past {@link #MAX_CONTENT_BYTES} once decompressed (a printed
+   * page needs well under a megabyte; a kilobyte of "deflate bomb" can unpack to gigabytes and take seconds).
+   */
+  private static void checkContents(PDPage page) throws IOException, PrintoutRefused {
+    org.apache.pdfbox.cos.COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+    List<org.apache.pdfbox.cos.COSStream> streams = new ArrayList<>();
+    if (contents instanceof org.apache.pdfbox.cos.COSStream one) streams.add(one);
+    if (contents instanceof org.apache.pdfbox.cos.COSArray many) {
+      for (int i = 0; i < many.size(); i++) {
+        if (many.getObject(i) instanceof org.apache.pdfbox.cos.COSStream s) streams.add(s);
+      }
+    }
+    long total = 0;
+    for (org.apache.pdfbox.cos.COSStream s : streams) {
+      // Inflated here by counting only (PDFBox would unpack it whole into memory first): plain or deflated
+      // streams are measured; other filters, rare in a page's content, are left to the other bounds.
+      org.apache.pdfbox.cos.COSBase filter = s.getFilters();
+      boolean deflated = COSName.FLATE_DECODE.equals(filter)
+          || filter instanceof org.apache.pdfbox.cos.COSArray f && f.size() == 1 && COSName.FLATE_DECODE.equals(f.getObject(0));
+      if (filter == null) {
+        total += s.getLength();
+      } else if (deflated) {
+        try (java.io.InputStream in = new java.util.zip.InflaterInputStream(s.createRawInputStream())) {
+          byte[] buffer = new byte[64 * 1024];
+          for (int n = in.read(buffer); n > 0 && total <= MAX_CONTENT_BYTES; n = in.read(buffer)) total += n;
+        } catch (java.util.zip.ZipException e) {
+          throw new PrintoutRefused(PrintoutRefused.Why.UNREADABLE, "the page's content is damaged");
+        }
+      }
+      if (total > MAX_CONTENT_BYTES) throw new PrintoutRefused(PrintoutRefused.Why.TOO_BIG, "the page's content is too large");
     }
   }
 

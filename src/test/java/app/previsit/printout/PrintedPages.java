@@ -248,6 +248,20 @@ public final class PrintedPages {
     }
   }
 
+  /** A PDF whose page's drawing instructions unpack from a few kilobytes to {@code megabytes} MB (a "deflate bomb"). */
+  public static byte[] pdfUnpackingTo(int megabytes) throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, true)) {
+        String filler = "q Q ".repeat(256 * 1024); // 1 MB of drawing that draws nothing
+        for (int i = 0; i < megabytes; i++) s.appendRawCommands(filler);
+      }
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
   /** A PDF whose page shows an image that claims {@code side} x {@code side} pixels, with almost no data behind it. */
   public static byte[] pdfWithImageClaiming(int side) throws IOException {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

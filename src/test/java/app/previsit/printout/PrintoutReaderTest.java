@@ -169,6 +169,10 @@ class PrintoutReaderTest {
     long start = System.nanoTime();
     assertEquals(PrintoutRefused.Why.UNREADABLE, assertThrows(PrintoutRefused.class, () -> reader.read(textBomb)).why());
     assertTrue(System.nanoTime() - start < 5_000_000_000L);
+    // Drawing instructions that unpack from a few kilobytes to 40 MB are measured, never unpacked whole.
+    byte[] deflateBomb = PrintedPages.pdfUnpackingTo(40);
+    assertTrue(deflateBomb.length < 500_000, "small on the wire: " + deflateBomb.length);
+    assertEquals(PrintoutRefused.Why.TOO_BIG, assertThrows(PrintoutRefused.class, () -> reader.read(deflateBomb)).why());
     // An image claiming 30,000 x 30,000 pixels is never decoded.
     assertEquals(PrintoutRefused.Why.TOO_BIG,
         assertThrows(PrintoutRefused.class, () -> reader.read(PrintedPages.pdfWithImageClaiming(30_000))).why());
