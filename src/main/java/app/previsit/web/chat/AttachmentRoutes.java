@@ -83,18 +83,18 @@ final class AttachmentRoutes {
           return;
         }
         if (kept.result() >= PER_CONVERSATION) {
-          HttpErrors.send(ctx, 409, ENOUGH);
+          refuseUnread(ctx, 409, ENOUGH);
           return;
         }
         if (!queue.claim(inv.id())) {
-          HttpErrors.send(ctx, 409, ONE_AT_A_TIME);
+          refuseUnread(ctx, 409, ONE_AT_A_TIME);
           return;
         }
         long budget = declared > 0 ? declared : MAX_BYTES + ENVELOPE;
         if (!queue.reserve(budget)) {
           queue.unclaim(inv.id());
           ctx.response().putHeader("Retry-After", "10");
-          HttpErrors.send(ctx, 503, BUSY);
+          refuseUnread(ctx, 503, BUSY);
           return;
         }
         ctx.addEndHandler(done -> {
@@ -105,6 +105,12 @@ final class AttachmentRoutes {
         receive(ctx, inv);
       });
     });
+  }
+
+  /** An answer before the body was read: the connection is closed after it, so the unread body goes nowhere. */
+  private static void refuseUnread(RoutingContext ctx, int status, String message) {
+    ctx.response().putHeader("Connection", "close");
+    HttpErrors.send(ctx, status, message);
   }
 
   private void receive(RoutingContext ctx, Invitation inv) {
