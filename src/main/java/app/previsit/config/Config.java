@@ -34,7 +34,8 @@ public record Config(
     Bounds bounds,
     Optional<String> alertWebhookUrl,
     Optional<String> alertWebhookSecret,
-    int reminderHours) {
+    int reminderHours,
+    int auditDays) {
 
   /**
    * How the practice is named when patients are told to call it: with its number when
@@ -124,7 +125,9 @@ public record Config(
                 .map(String::strip).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of())),
         alertHook,
         alertSecret,
-        r.nonNegativeInt("PREVISIT_REMINDER_HOURS", 24));
+        r.nonNegativeInt("PREVISIT_REMINDER_HOURS", 24),
+        // An NHS audit trail is kept for years: 8 years by default, and never trimmed by count.
+        r.positiveInt("PREVISIT_AUDIT_DAYS", 2922));
   }
 
   /**
@@ -135,7 +138,7 @@ public record Config(
     return new Config(httpHost, port, publicUrlExplicit ? publicUrl : "http://" + httpHost + ":" + port, usersFile,
         redisUrl, telegramBotToken, telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername,
         messagesFile, timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
-        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
+        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays);
   }
 
   /** The same settings with another HTTP address; used by tests and {@code bench}. */
@@ -143,14 +146,14 @@ public record Config(
     return new Config(host, port, "http://" + host + ":" + port, usersFile, redisUrl, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
-        chatMessagesPerMinute, false, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
+        chatMessagesPerMinute, false, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays);
   }
 
   public Config withRedis(Optional<URI> redis) {
     return new Config(httpHost, httpPort, publicUrl, usersFile, redis, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
-        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours);
+        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays);
   }
 
   private static String stripTrailingSlash(String s) {

@@ -104,7 +104,7 @@ public final class PrevisitServer {
       base = RedisStores.connect(config.redisUrl().get(), config);
     } else {
       LOG.warn("REDIS_URL is not set: using the in-memory store. NOTHING SURVIVES A RESTART.");
-      base = new MemoryStores();
+      base = new MemoryStores(new app.previsit.store.memory.MemoryUserStore(), java.time.Duration.ofDays(config.auditDays()));
     }
     // Staff accounts come from the users file when one is configured (written by `user add`).
     return config.usersFile().<Stores>map(f -> new StoresWithUsers(base, new FileUserStore(f))).orElse(base);

@@ -263,7 +263,12 @@ public final class StaffRoutes {
     }).onFailure(ctx::fail);
   }
 
+  /** The newest 500 events as a JSON array; with {@code from} and {@code to}, a date range streamed ({@link AuditExport}). */
   private void audit(RoutingContext ctx) {
+    if (ctx.request().getParam("from") != null || ctx.request().getParam("to") != null) {
+      new AuditExport(services.stores().audit(), services.config().timeZone()).handle(ctx);
+      return;
+    }
     services.stores().audit().recent(500).onSuccess(events -> {
       JsonArray out = new JsonArray();
       events.forEach(e -> out.add(new JsonObject().put("at", e.at().toString()).put("actor", e.actor())

@@ -28,6 +28,60 @@ abstract class StoreContractTest {
         now.plus(Duration.ofDays(2)), null, null, null);
   }
 
+  /**
+   * More than the 100,000 events the old list kept, over three days: none is lost, a day's range comes back
+   * whole, oldest first, in pages; the newest come first in recent().
+   */
+  @Test
+  void theAuditTrailKeepsEveryEventAndExportsADateRangeOldestFirst() throws Exception {
+    AuditLog audit = stores().audit();
+    // Days long past, unique to this run (the store is shared by the class's tests).
+    Instant day0 = Instant.parse("2031-03-01T00:00:00Z").plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(3000) * 3L));
+    int perDay = 34_000; // 102,000 in all
+    String run = Tokens.id();
+    for (int d = 0; d < 3; d++) {
+      List<Future<Void>> batch = new ArrayList<>();
+      for (int i = 0; i < perDay; i++) {
+        // Two seconds apart from 00:00:01, so that every event of a day falls inside it.
+        Instant at = day0.plus(Duration.ofDays(d)).plusSeconds(1 + 2L * i);
+        batch.add(audit.record(new AuditEvent(at, "gp-" + run, "view-summary", d + ":" + i)));
+        if (batch.size() == 5_000) {
+          await(Future.all(batch));
+          batch.clear();
+        }
+      }
+      await(Future.all(batch));
+    }
+    List<Integer> pages = new ArrayList<>();
+    List<AuditEvent> got = new ArrayList<>();
+    await(audit.export(day0.plus(Duration.ofDays(1)), day0.plus(Duration.ofDays(2)), page -> {
+      pages.add(page.size());
+      got.addAll(page.stream().filter(e -> ("gp-" + run).equals(e.actor())).toList());
+      return Future.succeededFuture();
+    }));
+    assertEquals(perDay, got.size(), "every event of the day, no other day's");
+    assertEquals("1:0", got.get(0).target());
+    assertEquals("1:" + (perDay - 1), got.get(perDay - 1).target());
+    for (int i = 1; i < got.size(); i++) assertFalse(got.get(i).at().isBefore(got.get(i - 1).at()), "oldest first");
+    assertTrue(pages.stream().allMatch(n -> n <= AuditLog.PAGE), "handed over in pages: " + pages.size());
+    List<AuditEvent> all = new ArrayList<>();
+    await(audit.export(day0, day0.plus(Duration.ofDays(3)), page -> {
+      page.stream().filter(e -> ("gp-" + run).equals(e.actor())).forEach(all::add);
+      return Future.succeededFuture();
+    }));
+    assertEquals(3 * perDay, all.size(), "more than 100,000 kept");
+  }
+
+  @Test
+  void recentAuditEventsComeNewestFirst() throws Exception {
+    AuditLog audit = stores().audit();
+    Instant now = Instant.now().plusSeconds(10); // after anything another test of the class wrote
+    String run = Tokens.id();
+    for (int i = 0; i < 3; i++) await(audit.record(new AuditEvent(now.plusMillis(i), "admin-" + run, "view", "t" + i)));
+    List<AuditEvent> recent = await(audit.recent(3));
+    assertEquals(List.of("t2", "t1", "t0"), recent.stream().map(AuditEvent::target).toList(), "the newest three");
+  }
+
   @Test
   void uploadsAreKeptPerInvitationReadBackExactlyAndErasedTogether() throws Exception {
     AttachmentStore a = stores().attachments();
@@ -253,9 +307,13 @@ abstract class StoreContractTest {
     assertTrue(await(users.delete("zed")));
     assertTrue(await(users.find("zed")).isEmpty());
     AuditLog audit = stores().audit();
-    await(audit.record(new AuditEvent(Instant.parse("2030-01-01T00:00:00Z"), "gp", "view-summary", "a")));
-    await(audit.record(new AuditEvent(Instant.parse("2030-01-01T00:00:01Z"), "gp", "view-summary", "b")));
-    assertEquals("b", await(audit.recent(10)).get(0).target(), "newest first");
+    // Events as they are written: now (the trail is kept by the day of each event, so recent() reads back from today).
+    Instant now = Instant.now();
+    String gp = "gp-" + Tokens.id(); // the class's other tests write events too
+    await(audit.record(new AuditEvent(now, gp, "view-summary", "a")));
+    await(audit.record(new AuditEvent(now.plusMillis(1), gp, "view-summary", "b")));
+    assertEquals(List.of("b", "a"), await(audit.recent(50)).stream().filter(e -> gp.equals(e.actor()))
+        .map(AuditEvent::target).toList(), "newest first");
   }
 
   @Test

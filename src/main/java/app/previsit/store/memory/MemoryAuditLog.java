@@ -3,26 +3,53 @@ package app.previsit.store.memory;
 import app.previsit.store.AuditEvent;
 import app.previsit.store.AuditLog;
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
-/** Audit events in process memory, newest first on read. */
+/** Audit events in process memory, kept for the retention period (events older than it are dropped on write). */
 public final class MemoryAuditLog implements AuditLog {
-  private final List<AuditEvent> events = Collections.synchronizedList(new ArrayList<>());
+  private final List<AuditEvent> events = new ArrayList<>();
+  private final Duration retention;
+  private final Clock clock;
+
+  public MemoryAuditLog(Duration retention, Clock clock) {
+    this.retention = retention;
+    this.clock = clock;
+  }
 
   @Override
-  public Future<Void> record(AuditEvent event) {
+  public synchronized Future<Void> record(AuditEvent event) {
+    // Events come in time order: the oldest are at the front, and go once past the retention period.
+    Instant oldest = clock.instant().minus(retention);
+    while (!events.isEmpty() && events.get(0).at().isBefore(oldest)) events.remove(0);
     events.add(event);
     return Future.succeededFuture();
   }
 
   @Override
-  public Future<List<AuditEvent>> recent(int limit) {
-    synchronized (events) {
-      List<AuditEvent> out = new ArrayList<>();
-      for (int i = events.size() - 1; i >= 0 && out.size() < limit; i--) out.add(events.get(i));
-      return Future.succeededFuture(out);
+  public synchronized Future<List<AuditEvent>> recent(int limit) {
+    List<AuditEvent> out = new ArrayList<>();
+    for (int i = events.size() - 1; i >= 0 && out.size() < limit; i--) out.add(events.get(i));
+    return Future.succeededFuture(out);
+  }
+
+  @Override
+  public Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page) {
+    List<AuditEvent> range;
+    synchronized (this) {
+      range = events.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
+          .sorted(Comparator.comparing(AuditEvent::at)).toList();
     }
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < range.size(); i += PAGE) {
+      List<AuditEvent> one = range.subList(i, Math.min(range.size(), i + PAGE));
+      chain = chain.compose(v -> page.apply(one));
+    }
+    return chain;
   }
 }

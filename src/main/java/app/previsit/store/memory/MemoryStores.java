@@ -15,7 +15,7 @@ public final class MemoryStores implements Stores {
   private final InvitationStore invitations = new MemoryInvitationStore();
   private final SessionStore sessions = new MemorySessionStore();
   private final UserStore users;
-  private final AuditLog audit = new MemoryAuditLog();
+  private final AuditLog audit;
   private final TelegramStore telegram = new MemoryTelegramStore();
   private final StaffSessionStore staffSessions = new MemoryStaffSessionStore(java.time.Clock.systemUTC());
   private final Counters counters = new MemoryCounters(java.time.Clock.systemUTC());
@@ -27,7 +27,13 @@ public final class MemoryStores implements Stores {
   }
 
   public MemoryStores(UserStore users) {
+    this(users, java.time.Duration.ofDays(2922));
+  }
+
+  /** {@code auditRetention}: how long audit events are kept (PREVISIT_AUDIT_DAYS). */
+  public MemoryStores(UserStore users, java.time.Duration auditRetention) {
     this.users = users;
+    this.audit = new MemoryAuditLog(auditRetention, java.time.Clock.systemUTC());
   }
 
   @Override public InvitationStore invitations() { return invitations; }

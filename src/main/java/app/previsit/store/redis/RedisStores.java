@@ -50,7 +50,7 @@ public final class RedisStores implements Stores {
     this.invitations = new RedisInvitationStore(this, config);
     this.sessions = new RedisSessionStore(this);
     this.users = new RedisUserStore(this);
-    this.audit = new RedisAuditLog(this);
+    this.audit = new RedisAuditLog(this, Duration.ofDays(config.auditDays()));
     this.telegram = new RedisTelegramStore(this, config);
     this.staffSessions = new RedisStaffSessionStore(this);
     this.counters = new RedisCounters(this);
