@@ -66,7 +66,7 @@ final class RedisAuditLog implements AuditLog {
 
   private Future<List<AuditEvent>> recentFrom(LocalDate day, int daysBack, int limit, List<AuditEvent> found) {
     if (found.size() >= limit || daysBack > RECENT_DAYS) {
-      return legacy().map(old -> {
+      return legacy(limit).map(old -> {
         List<AuditEvent> all = new ArrayList<>(found);
         if (all.size() < limit) all.addAll(old);
         all.sort(Comparator.comparing(AuditEvent::at).reversed());
@@ -93,7 +93,7 @@ final class RedisAuditLog implements AuditLog {
     LocalDate first = from.atOffset(ZoneOffset.UTC).toLocalDate();
     LocalDate last = to.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
     // Events written before the streams (the old list) come first: they are older than any in a stream.
-    return legacy().compose(old -> pages(old.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
+    return legacy(-1).compose(old -> pages(old.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
             .sorted(Comparator.comparing(AuditEvent::at)).toList(), page))
         .compose(v -> exportDays(first, last, from, to, page));
   }
@@ -132,9 +132,9 @@ final class RedisAuditLog implements AuditLog {
     return chain;
   }
 
-  /** The list earlier releases wrote (newest first, at most 100,000). */
-  private Future<List<AuditEvent>> legacy() {
-    return redis.call(() -> redis.redis().lrange(RedisKeys.audit(), 0, -1)).map(list -> list.stream().map(s -> {
+  /** The newest {@code limit} (-1: all) of the list earlier releases wrote (newest first, at most 100,000). */
+  private Future<List<AuditEvent>> legacy(int limit) {
+    return redis.call(() -> redis.redis().lrange(RedisKeys.audit(), 0, limit < 0 ? -1 : limit - 1)).map(list -> list.stream().map(s -> {
       JsonObject j = new JsonObject(s);
       return new AuditEvent(Instant.parse(j.getString("at")), j.getString("actor"), j.getString("action"), j.getString("target"));
     }).toList());
