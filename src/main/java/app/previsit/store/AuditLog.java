@@ -24,4 +24,14 @@ public interface AuditLog {
    * to a slow client never holds more than a page or so in memory). Completes after the last page.
    */
   Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page);
+
+  /** Hands {@code events} to {@code page} {@link #PAGE} at a time, each once the one before has been taken. */
+  static Future<Void> inPages(List<AuditEvent> events, Function<List<AuditEvent>, Future<Void>> page) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < events.size(); i += PAGE) {
+      List<AuditEvent> one = events.subList(i, Math.min(events.size(), i + PAGE));
+      chain = chain.compose(v -> page.apply(one));
+    }
+    return chain;
+  }
 }

@@ -19,19 +19,7 @@ import org.junit.jupiter.api.Test;
  * PDFs with and without text; and the files refused before any pixel is decoded.
  */
 class PrintoutReaderTest {
-  static final String NHS_PAGE = """
-      07/12/2026, 14:32 Sciatica - NHS
-      Skip to main content
-      Health A-Z
-      Sciatica
-      Sciatica is when the sciatic nerve, which runs from your lower back
-      to your feet, is irritated or compressed. It usually gets better in
-      4 to 6 weeks but can last longer.
-      Check if you have sciatica
-      The main symptom of sciatica is pain, tingling or numbness that
-      spreads from your bottom down the back of your leg.
-      Page last reviewed: 21 March 2024
-      https://www.nhs.uk/conditions/sciatica/ 1/3""";
+  static final String NHS_PAGE = PrintedPages.NHS_SCIATICA;
 
   static final String CHARITY_LEAFLET = """
       Diabetes UK

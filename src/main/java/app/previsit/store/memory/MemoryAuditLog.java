@@ -45,11 +45,6 @@ public final class MemoryAuditLog implements AuditLog {
       range = events.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
           .sorted(Comparator.comparing(AuditEvent::at)).toList();
     }
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < range.size(); i += PAGE) {
-      List<AuditEvent> one = range.subList(i, Math.min(range.size(), i + PAGE));
-      chain = chain.compose(v -> page.apply(one));
-    }
-    return chain;
+    return AuditLog.inPages(range, page);
   }
 }

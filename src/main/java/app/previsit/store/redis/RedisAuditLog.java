@@ -93,7 +93,7 @@ final class RedisAuditLog implements AuditLog {
     LocalDate first = from.atOffset(ZoneOffset.UTC).toLocalDate();
     LocalDate last = to.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
     // Events written before the streams (the old list) come first: they are older than any in a stream.
-    return legacy(-1).compose(old -> pages(old.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
+    return legacy(-1).compose(old -> AuditLog.inPages(old.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
             .sorted(Comparator.comparing(AuditEvent::at)).toList(), page))
         .compose(v -> exportDays(first, last, from, to, page));
   }
@@ -109,7 +109,7 @@ final class RedisAuditLog implements AuditLog {
       for (int s = 0; s < SHARDS; s++) events.addAll(all.<List<AuditEvent>>resultAt(s));
       List<AuditEvent> inRange = events.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
           .sorted(Comparator.comparing(AuditEvent::at)).toList();
-      return pages(inRange, page);
+      return AuditLog.inPages(inRange, page);
     }).compose(v -> exportDays(day.plusDays(1), last, from, to, page));
   }
 
@@ -121,15 +121,6 @@ final class RedisAuditLog implements AuditLog {
       if (messages.size() < PAGE) return Future.succeededFuture(into);
       return readShard(key, messages.get(messages.size() - 1).getId(), into);
     });
-  }
-
-  private static Future<Void> pages(List<AuditEvent> events, Function<List<AuditEvent>, Future<Void>> page) {
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < events.size(); i += PAGE) {
-      List<AuditEvent> one = events.subList(i, Math.min(events.size(), i + PAGE));
-      chain = chain.compose(v -> page.apply(one));
-    }
-    return chain;
   }
 
   /** The newest {@code limit} (-1: all) of the list earlier releases wrote (newest first, at most 100,000). */
