@@ -131,17 +131,22 @@ public final class Dialogue {
    * safety net first, like any typed text: an emergency described in them gets the emergency reply.
    */
   private Conversation reviewEdit(Conversation c, PatientInput.ReviewEdit e, long at, List<Reply> out) {
+    Analysis a = null;
+    if (!e.removes()) {
+      // Read first, wherever the conversation is: a change sent from a page left open (another tab, after the
+      // summary was sent) may describe an emergency, and that is never set aside.
+      String t = e.text().strip();
+      if (t.isEmpty()) return text(c, t, at, out);
+      a = nlu.analyse(t);
+      if (a.redFlag()) return emergency(c, t, a, a.redFlagCategory(), at, out);
+      if (t.length() > MAX_ANSWER_CHARS) {
+        out.add(Reply.of(m.text("too.long", "max", Integer.toString(MAX_ANSWER_CHARS))));
+        e = new PatientInput.ReviewEdit(e.section(), e.index(), t.substring(0, MAX_ANSWER_CHARS));
+      }
+    }
     if (c.stage() != Stage.REVIEW && c.stage() != Stage.REVIEW_CHANGE) {
       out.add(Reply.of(m.text("review.edit.later")));
       return ask(c, out);
-    }
-    Analysis a = null;
-    if (!e.removes()) {
-      String t = e.text().strip();
-      if (t.isEmpty()) return text(c, t, at, out);
-      if (t.length() > MAX_ANSWER_CHARS) e = new PatientInput.ReviewEdit(e.section(), e.index(), t.substring(0, MAX_ANSWER_CHARS));
-      a = nlu.analyse(e.text());
-      if (a.redFlag()) return emergency(c, e.text(), a, a.redFlagCategory(), at, out);
     }
     Answers next = ReviewEdits.apply(c.answers(), e, a, m.buttons("decision.buttons"));
     if (next == null) {
@@ -1045,7 +1050,10 @@ public final class Dialogue {
     if (input instanceof PatientInput.Command c) return "/" + c.name();
     if (input instanceof PatientInput.NonText n) return "[" + n.kind() + "]";
     if (input instanceof PatientInput.Printout p) return "[" + p.kind() + " of a printout]";
-    if (input instanceof PatientInput.ReviewEdit e) return e.said();
+    if (input instanceof PatientInput.ReviewEdit e) {
+      String said = e.said();
+      return said.length() > MAX_ANSWER_CHARS ? said.substring(0, MAX_ANSWER_CHARS) : said;
+    }
     String t = input instanceof PatientInput.Correction corr ? corr.text() : ((PatientInput.Text) input).text();
     return t == null ? "" : t.length() > MAX_ANSWER_CHARS ? t.substring(0, MAX_ANSWER_CHARS) : t;
   }

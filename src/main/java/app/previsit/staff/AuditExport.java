@@ -53,13 +53,23 @@ final class AuditExport {
     HttpServerResponse response = ctx.response().setChunked(true)
         .putHeader("Content-Type", csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8")
         .putHeader("Content-Disposition", "attachment; filename=\"previsit-audit-" + ctx.request().getParam("from")
-            .replaceAll("[^0-9TZ:-]", "") + "." + format + "\"")
+            .replaceAll("[^0-9-]", "") + "." + format + "\"")
         .putHeader("Cache-Control", "no-store");
-    if (csv) response.write("at,actor,action,target\r\n");
-    audit.export(from, to, page -> write(response, csv ? csv(page) : jsonLines(page)))
-        .onSuccess(v -> response.end())
-        // Headers are gone already: a broken export ends without its last line, which a reader can see.
-        .onFailure(e -> response.reset());
+    String header = csv ? "at,actor,action,target\r\n" : "";
+    boolean[] started = {false};
+    audit.export(from, to, response::closed, page -> {
+      String chunk = (started[0] ? "" : header) + (csv ? csv(page) : jsonLines(page));
+      started[0] = true;
+      return write(response, chunk);
+    }).onSuccess(v -> {
+      if (!started[0]) response.write(header);
+      response.end();
+    }).onFailure(e -> {
+      if (response.closed()) return;
+      // Nothing sent yet: a plain 503. Part sent: the connection is cut, so the file cannot pass for whole.
+      if (!response.headWritten()) HttpErrors.send(ctx, 503, "the audit trail could not be read just now; please try again");
+      else response.reset();
+    });
   }
 
   /** Writes one page; completes when the client has taken enough of it to want more. */
@@ -70,17 +80,28 @@ final class AuditExport {
     Promise<Void> drained = Promise.promise();
     response.drainHandler(v -> drained.tryComplete());
     response.closeHandler(v -> drained.tryFail("the client went away"));
+    if (response.closed()) drained.tryFail("the client went away"); // closed before the handlers were set
     return drained.future();
   }
 
   private static String csv(List<AuditEvent> page) {
     StringBuilder b = new StringBuilder();
     try (CSVPrinter out = new CSVPrinter(b, CSVFormat.RFC4180)) {
-      for (AuditEvent e : page) out.printRecord(e.at().toString(), e.actor(), e.action(), e.target());
+      for (AuditEvent e : page) out.printRecord(e.at().toString(), cell(e.actor()), cell(e.action()), cell(e.target()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return b.toString();
+  }
+
+  /**
+   * A cell a spreadsheet will show as text: one starting with = + - @ or a tab or return would be run as a
+   * formula, so it is written after an apostrophe (OWASP's advice for CSV exports). JSON lines are left as they are.
+   */
+  static String cell(String value) {
+    if (value == null || value.isEmpty()) return value;
+    char c = value.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
   }
 
   private static String jsonLines(List<AuditEvent> page) {

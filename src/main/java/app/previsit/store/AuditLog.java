@@ -25,6 +25,13 @@ public interface AuditLog {
    */
   Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page);
 
+  /**
+   * Like {@link #export(Instant, Instant, Function)}, and given up (completing failed) as soon as {@code stopped}
+   * says so, checked before each day is read: an export whose client went away stops reading.
+   */
+  Future<Void> export(Instant from, Instant to, java.util.function.BooleanSupplier stopped,
+      Function<List<AuditEvent>, Future<Void>> page);
+
   /** Hands {@code events} to {@code page} {@link #PAGE} at a time, each once the one before has been taken. */
   static Future<Void> inPages(List<AuditEvent> events, Function<List<AuditEvent>, Future<Void>> page) {
     Future<Void> chain = Future.succeededFuture();

@@ -35,6 +35,15 @@ class ReviewEditTest {
     assertEquals("Let's decide together", sheet.sections().get(2).items().get(0).value());
   }
 
+  /** A change sent from a page left open (another tab, after the summary went) is still read for an emergency. */
+  @Test
+  void anEmergencyInAChangeSentAwayFromTheReviewStillGetsTheEmergencyReply() {
+    ConversationScript s = given("Ned").presses("Let's start").expectStage(Stage.SAFETY);
+    s.apply(change("concerns", 0, "I have crushing chest pain spreading to my left arm and I cannot breathe"));
+    s.expectSaid("999");
+    assertEquals(1, s.state().redFlags().size());
+  }
+
   @Test
   void changingOneQuestionLeavesTheOtherAndComesBackToTheReview() {
     ConversationScript s = atReview().apply(change("questions", 1, "how long will it take to heal?"));

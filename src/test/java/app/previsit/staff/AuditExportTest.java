@@ -32,6 +32,8 @@ class AuditExportTest {
     for (int i = 0; i < 2500; i++) {
       all.add(app.server.services().stores().audit().record(new AuditEvent(start.plusSeconds(30L * i), "gp", "view-summary", "inv-" + i)));
     }
+    all.add(app.server.services().stores().audit().record(
+        new AuditEvent(Instant.parse("2030-07-02T10:00:00Z"), "-2-3", "=HYPERLINK(\"http://x\",\"x\")", "@SUM(1+1)")));
     for (int i = 0; i < 10; i++) {
       all.add(app.server.services().stores().audit().record(
           new AuditEvent(Instant.parse("2030-07-01T23:30:00Z").plusSeconds(i), "admin", "export, \"quoted\"", "next-" + i)));
@@ -62,8 +64,20 @@ class AuditExportTest {
     HttpResponse<String> r = app.send("GET", "/api/audit?from=2030-07-01&to=2030-07-02", app.login("admin"), null);
     assertEquals(200, r.statusCode());
     List<String> lines = r.body().lines().toList();
-    assertEquals(2510, lines.size());
+    assertEquals(2511, lines.size());
     assertEquals("export, \"quoted\"", new JsonObject(lines.get(2509)).getString("action"));
+    assertEquals("=HYPERLINK(\"http://x\",\"x\")", new JsonObject(lines.get(2510)).getString("action"), "JSON lines as written");
+  }
+
+  @Test
+  void aCsvCellASpreadsheetWouldRunAsAFormulaIsWrittenAsText() throws Exception {
+    HttpResponse<String> r = app.send("GET", "/api/audit?from=2030-07-02&to=2030-07-02&format=csv", app.login("admin"), null);
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(
+        new java.io.StringReader(r.body())).getRecords();
+    CSVRecord odd = rows.stream().filter(x -> x.get("target").contains("SUM")).findFirst().orElseThrow();
+    assertEquals("'-2-3", odd.get("actor"));
+    assertEquals("'=HYPERLINK(\"http://x\",\"x\")", odd.get("action"));
+    assertEquals("'@SUM(1+1)", odd.get("target"));
   }
 
   @Test

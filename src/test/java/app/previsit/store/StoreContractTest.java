@@ -35,8 +35,9 @@ abstract class StoreContractTest {
   @Test
   void theAuditTrailKeepsEveryEventAndExportsADateRangeOldestFirst() throws Exception {
     AuditLog audit = stores().audit();
-    // Days long past, unique to this run (the store is shared by the class's tests).
-    Instant day0 = Instant.parse("2031-03-01T00:00:00Z").plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(3000) * 3L));
+    // Three past days within the retention period, unique to this run (the store is shared by the class's tests).
+    Instant day0 = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10 + ThreadLocalRandom.current().nextInt(900) * 3L)
+        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     int perDay = 34_000; // 102,000 in all
     String run = Tokens.id();
     for (int d = 0; d < 3; d++) {

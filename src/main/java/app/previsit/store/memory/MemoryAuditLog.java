@@ -40,6 +40,13 @@ public final class MemoryAuditLog implements AuditLog {
 
   @Override
   public Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page) {
+    return export(from, to, () -> false, page);
+  }
+
+  @Override
+  public Future<Void> export(Instant from, Instant to, java.util.function.BooleanSupplier stopped,
+      Function<List<AuditEvent>, Future<Void>> page) {
+    if (stopped.getAsBoolean()) return Future.failedFuture("export stopped");
     List<AuditEvent> range;
     synchronized (this) {
       range = events.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))

@@ -89,28 +89,55 @@ final class RedisAuditLog implements AuditLog {
 
   @Override
   public Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page) {
-    if (!from.isBefore(to)) return Future.succeededFuture();
-    LocalDate first = from.atOffset(ZoneOffset.UTC).toLocalDate();
-    LocalDate last = to.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
-    // Events written before the streams (the old list) come first: they are older than any in a stream.
-    return legacy(-1).compose(old -> AuditLog.inPages(old.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
-            .sorted(Comparator.comparing(AuditEvent::at)).toList(), page))
-        .compose(v -> exportDays(first, last, from, to, page));
+    return export(from, to, () -> false, page);
   }
 
-  /** One day at a time: its shards read whole (a day's events), merged by time, handed over in pages. */
+  @Override
+  public Future<Void> export(Instant from, Instant to, java.util.function.BooleanSupplier stopped,
+      Function<List<AuditEvent>, Future<Void>> page) {
+    if (!from.isBefore(to)) return Future.succeededFuture();
+    // Nothing is kept from before the retention period: the range starts there at the earliest.
+    Instant kept = Instant.now().minus(retention).minus(Duration.ofDays(1));
+    Instant start = from.isBefore(kept) ? kept : from;
+    Instant end = to.isAfter(Instant.now().plus(Duration.ofDays(1))) ? Instant.now().plus(Duration.ofDays(1)) : to;
+    if (!start.isBefore(end)) return Future.succeededFuture();
+    LocalDate first = start.atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate last = end.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
+    // Events of the old list are merged into their days, so that the whole export is oldest first.
+    return legacy(-1).compose(old -> {
+      Map<LocalDate, List<AuditEvent>> oldByDay = new java.util.HashMap<>();
+      for (AuditEvent e : old) {
+        if (!e.at().isBefore(from) && e.at().isBefore(to)) {
+          oldByDay.computeIfAbsent(e.at().atOffset(ZoneOffset.UTC).toLocalDate(), d -> new ArrayList<>()).add(e);
+        }
+      }
+      return exportDays(first, last, from, to, oldByDay, stopped, page);
+    });
+  }
+
+  /**
+   * One day at a time: a day without streams costs one EXISTS; a day's shards are read whole, merged with
+   * that day's events from the old list, sorted by time and handed over in pages.
+   */
   private Future<Void> exportDays(LocalDate day, LocalDate last, Instant from, Instant to,
+      Map<LocalDate, List<AuditEvent>> oldByDay, java.util.function.BooleanSupplier stopped,
       Function<List<AuditEvent>, Future<Void>> page) {
     if (day.isAfter(last)) return Future.succeededFuture();
-    List<Future<List<AuditEvent>>> shards = new ArrayList<>();
-    for (int s = 0; s < SHARDS; s++) shards.add(readShard(key(day, s), "-", new ArrayList<>()));
-    return Future.all(shards).compose(all -> {
-      List<AuditEvent> events = new ArrayList<>();
-      for (int s = 0; s < SHARDS; s++) events.addAll(all.<List<AuditEvent>>resultAt(s));
-      List<AuditEvent> inRange = events.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
-          .sorted(Comparator.comparing(AuditEvent::at)).toList();
-      return AuditLog.inPages(inRange, page);
-    }).compose(v -> exportDays(day.plusDays(1), last, from, to, page));
+    if (stopped.getAsBoolean()) return Future.failedFuture("export stopped");
+    String[] keys = new String[SHARDS];
+    for (int s = 0; s < SHARDS; s++) keys[s] = key(day, s);
+    return redis.call(() -> redis.redis().exists(keys)).compose(present -> {
+      if (present == 0 && !oldByDay.containsKey(day)) return Future.<Void>succeededFuture();
+      List<Future<List<AuditEvent>>> shards = new ArrayList<>();
+      for (int s = 0; s < SHARDS; s++) shards.add(readShard(keys[s], "-", new ArrayList<>()));
+      return Future.all(shards).compose(all -> {
+        List<AuditEvent> events = new ArrayList<>(oldByDay.getOrDefault(day, List.of()));
+        for (int s = 0; s < SHARDS; s++) events.addAll(all.<List<AuditEvent>>resultAt(s));
+        List<AuditEvent> inRange = events.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
+            .sorted(Comparator.comparing(AuditEvent::at)).toList();
+        return AuditLog.inPages(inRange, page);
+      });
+    }).compose(v -> exportDays(day.plusDays(1), last, from, to, oldByDay, stopped, page));
   }
 
   private Future<List<AuditEvent>> readShard(String key, String after, List<AuditEvent> into) {

@@ -110,7 +110,8 @@ public final class ChatRoutes {
   private static PatientInput input(RoutingContext ctx, JsonObject body) {
     Object text = body.getValue("text");
     Object button = body.getValue("button");
-    if (body.containsKey("edit")) return ReviewJson.edit(ctx, body.getValue("edit"), MAX_TEXT_CHARS);
+    // A change is an answer: the core keeps 4,000 characters of an answer, so a longer change is refused, not cut.
+    if (body.containsKey("edit")) return ReviewJson.edit(ctx, body.getValue("edit"), app.previsit.dialogue.Dialogue.MAX_ANSWER_CHARS);
     if (button instanceof String b && !b.isBlank()) return new PatientInput.Button(b);
     if (!(text instanceof String t)) {
       HttpErrors.send(ctx, 400, "field 'text' (or 'button') is required and must be a string");
