@@ -80,7 +80,8 @@
     remove.type = 'button';
     remove.setAttribute('aria-label', 'Remove: ' + item.text);
     remove.addEventListener('click', function () {
-      send({edit: {section: section.key, index: item.index, action: 'remove'}}, 'Remove: ' + item.text);
+      // 'was': the item as this page shows it, so that a page left open on an older review touches nothing.
+      send({edit: {section: section.key, index: item.index, action: 'remove', was: item.value}}, 'Remove: ' + item.text);
     });
     actions.appendChild(change);
     actions.appendChild(remove);
@@ -119,7 +120,7 @@
       e.preventDefault();
       var text = field.value.trim();
       if (!text) { field.focus(); return; }
-      send({edit: {section: section.key, index: item.index, action: 'change', text: text}}, text);
+      send({edit: {section: section.key, index: item.index, action: 'change', text: text, was: item.value}}, text);
     });
     [label, field, save, cancel].forEach(function (x) { box.appendChild(x); });
     row.appendChild(box);

@@ -141,12 +141,17 @@ public final class Dialogue {
       if (a.redFlag()) return emergency(c, t, a, a.redFlagCategory(), at, out);
       if (t.length() > MAX_ANSWER_CHARS) {
         out.add(Reply.of(m.text("too.long", "max", Integer.toString(MAX_ANSWER_CHARS))));
-        e = new PatientInput.ReviewEdit(e.section(), e.index(), t.substring(0, MAX_ANSWER_CHARS));
+        e = new PatientInput.ReviewEdit(e.section(), e.index(), t.substring(0, MAX_ANSWER_CHARS), e.was());
       }
     }
     if (c.stage() != Stage.REVIEW && c.stage() != Stage.REVIEW_CHANGE) {
       out.add(Reply.of(m.text("review.edit.later")));
       return ask(c, out);
+    }
+    if (e.was() != null && !e.was().equals(itemWords(c, e.section(), e.index()))) {
+      // The page showed an older review (another tab changed it since): no item is touched by position alone.
+      out.add(Reply.of(m.text("review.edit.missing")));
+      return ask(c.with(c.answers().at(Stage.REVIEW)), out);
     }
     Answers next = ReviewEdits.apply(c.answers(), e, a, m.buttons("decision.buttons"));
     if (next == null) {
@@ -155,6 +160,15 @@ public final class Dialogue {
     }
     out.add(Reply.of(m.text(e.removes() ? "review.removed" : "review.changed")));
     return ask(c.answered(next.at(Stage.REVIEW)), out);
+  }
+
+  /** The words of one item of the review as its sheet shows them, or null when there is no such item. */
+  private String itemWords(Conversation c, String section, int index) {
+    for (ReviewSheet.Section s : prompts.review().sheet(c).sections()) {
+      if (!s.key().equals(section)) continue;
+      for (ReviewSheet.Item i : s.items()) if (i.index() == index) return i.value();
+    }
+    return null;
   }
 
   private Conversation command(Conversation c, PatientInput.Command cmd, List<Reply> out) {

@@ -32,7 +32,12 @@ public sealed interface PatientInput {
    * {@link ReviewSheet} (concerns, research, questions, goals, decision, preferences, medications,
    * alsoMentioned), {@code index} the item's place in it, {@code text} its new words, or null to remove it.
    */
-  record ReviewEdit(String section, int index, String text) implements PatientInput {
+  record ReviewEdit(String section, int index, String text, String was) implements PatientInput {
+    /** {@code was}: the item's words as the page showed them, or null; a page left open may show an older review. */
+    public ReviewEdit(String section, int index, String text) {
+      this(section, index, text, null);
+    }
+
     public boolean removes() {
       return text == null;
     }

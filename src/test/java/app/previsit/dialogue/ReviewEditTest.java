@@ -35,6 +35,16 @@ class ReviewEditTest {
     assertEquals("Let's decide together", sheet.sections().get(2).items().get(0).value());
   }
 
+  /** Two pages on one review: the second one's Remove names an item the first already took out, and touches nothing. */
+  @Test
+  void aRemoveFromAPageShowingAnOlderReviewTouchesNothing() {
+    ConversationScript s = atReview();
+    List<String> before = s.answers().questions();
+    s.apply(new PatientInput.ReviewEdit("questions", 0, null, before.get(0))).expectSaid("taken that out");
+    s.apply(new PatientInput.ReviewEdit("questions", 0, null, before.get(0))).expectStage(Stage.REVIEW);
+    assertEquals(List.of(before.get(1)), s.answers().questions(), "the other question is still there");
+  }
+
   /** A change sent from a page left open (another tab, after the summary went) is still read for an emergency. */
   @Test
   void anEmergencyInAChangeSentAwayFromTheReviewStillGetsTheEmergencyReply() {

@@ -41,7 +41,8 @@ final class ReviewJson {
       HttpErrors.send(ctx, 400, "field 'edit' must be {section, index, action: 'change' or 'remove', text}");
       return null;
     }
-    if (action.equals("remove")) return new PatientInput.ReviewEdit(section, index, null);
+    String was = e.getValue("was") instanceof String w ? w : null;
+    if (action.equals("remove")) return new PatientInput.ReviewEdit(section, index, null, was);
     if (!(e.getValue("text") instanceof String text) || text.isBlank()) {
       HttpErrors.send(ctx, 400, "a change needs its new words in 'text'");
       return null;
@@ -50,6 +51,6 @@ final class ReviewJson {
       HttpErrors.send(ctx, 413, "that message is too long; please keep it under 4,000 characters");
       return null;
     }
-    return new PatientInput.ReviewEdit(section, index, text);
+    return new PatientInput.ReviewEdit(section, index, text, was);
   }
 }
