@@ -166,8 +166,41 @@ public final class StoredConversationService implements ConversationService {
         return told.compose(v -> keepOnlyIfInvited(invitation, before.conversation(), next.conversation(), turn, now));
       }
       return told.compose(v -> followInvitation(invitation.id(), before.conversation(), next.conversation(), now))
-          .compose(v -> touch(invitation, now)).map(turn);
+          .compose(v -> touch(invitation, now))
+          .compose(v -> dropUnreferencedUploads(invitation.id(), before.conversation(), next.conversation()))
+          .map(turn);
     });
+  }
+
+  /**
+   * A printout's photo no answer refers to any more, not even one "go back" can return to (removed at the
+   * review, undone and then out of reach), is deleted: nothing is kept that the GP will never see. A failure
+   * here never fails the turn (the file expires with the conversation anyway).
+   */
+  private Future<Void> dropUnreferencedUploads(String invitationId, Conversation before, Conversation after) {
+    java.util.Set<String> gone = uploads(before);
+    gone.removeAll(uploads(after));
+    Future<Void> all = Future.succeededFuture();
+    for (String ref : gone) {
+      all = all.compose(v -> stores.attachments().delete(invitationId, ref.substring(UPLOAD.length()))
+          .recover(e -> Future.succeededFuture()));
+    }
+    return all;
+  }
+
+  private static final String UPLOAD = "upload:";
+
+  /** Every upload the answers refer to, and the answers "go back" can return to. */
+  private static java.util.Set<String> uploads(Conversation c) {
+    java.util.Set<String> refs = new java.util.HashSet<>();
+    java.util.List<app.previsit.dialogue.Answers> all = new java.util.ArrayList<>(c.undo());
+    all.add(c.answers());
+    for (app.previsit.dialogue.Answers a : all) {
+      for (app.previsit.dialogue.Research r : a.research()) {
+        for (String ref : r.attachments()) if (ref.startsWith(UPLOAD)) refs.add(ref);
+      }
+    }
+    return refs;
   }
 
   /**

@@ -24,6 +24,9 @@ public interface AttachmentStore {
 
   Future<Optional<StoredFile>> get(String invitationId, String attachmentId);
 
+  /** Erases one file (no longer referred to by the conversation). */
+  Future<Void> delete(String invitationId, String attachmentId);
+
   /** Erases every file kept for the invitation. */
   Future<Void> deleteAll(String invitationId);
 }

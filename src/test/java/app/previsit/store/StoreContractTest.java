@@ -97,6 +97,10 @@ abstract class StoreContractTest {
     assertEquals("image/jpeg", back.contentType());
     assertTrue(java.util.Arrays.equals(photo, back.bytes()), "every byte comes back");
     assertTrue(await(a.get(inv, "nope")).isEmpty());
+    assertEquals(2, await(a.count(inv)));
+    await(a.delete(inv, "p2"));
+    assertTrue(await(a.get(inv, "p2")).isEmpty(), "one file deleted");
+    assertEquals(1, await(a.count(inv)));
     await(a.deleteAll(inv));
     assertTrue(await(a.get(inv, "p1")).isEmpty(), "erased");
     assertTrue(await(a.get(inv, "p2")).isEmpty(), "erased");

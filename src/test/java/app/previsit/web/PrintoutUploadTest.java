@@ -195,6 +195,17 @@ class PrintoutUploadTest {
   }
 
   @Test
+  void aPrintoutGoneBackOverIsNotKept() throws Exception {
+    Invitation inv = atResearch("Yara Back");
+    assertEquals(200, upload(inv, photo, "a.jpg", "back-1").statusCode());
+    var store = app.server.services().stores().attachments();
+    assertEquals(1, await(store.count(inv.id())));
+    app.send("POST", "/chat/api/" + inv.token() + "/messages", null, "{\"text\":\"/back\"}");
+    assertTrue(summary(inv).getJsonArray("research").isEmpty());
+    assertEquals(0, await(store.count(inv.id())), "no answer, and no step back, refers to it any more");
+  }
+
+  @Test
   void forgetMeErasesTheUploads() throws Exception {
     Invitation inv = atResearch("Una Forget");
     assertEquals(200, upload(inv, photo, "a.jpg", "f-1").statusCode());

@@ -46,6 +46,13 @@ final class MemoryAttachmentStore implements AttachmentStore {
   }
 
   @Override
+  public Future<Void> delete(String invitationId, String attachmentId) {
+    Map<String, Kept> files = byInvitation.get(invitationId);
+    if (files != null) files.remove(attachmentId);
+    return Future.succeededFuture();
+  }
+
+  @Override
   public Future<Void> deleteAll(String invitationId) {
     byInvitation.remove(invitationId);
     return Future.succeededFuture();

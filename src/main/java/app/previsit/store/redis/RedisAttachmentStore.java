@@ -22,6 +22,10 @@ final class RedisAttachmentStore implements AttachmentStore {
       local ttl = redis.call('PTTL', KEYS[2])
       if ttl < tonumber(ARGV[4]) then redis.call('PEXPIRE', KEYS[2], ARGV[4]) end
       return 1""";
+  /** KEYS[1] the upload, KEYS[2] the invitation's set; ARGV its id. */
+  private static final String DELETE_ONE = """
+      redis.call('DEL', KEYS[1])
+      return redis.call('SREM', KEYS[2], ARGV[1])""";
   /** KEYS[1] the invitation's set; ARGV the key prefix of its uploads. */
   private static final String COUNT = """
       local n = 0
@@ -62,6 +66,12 @@ final class RedisAttachmentStore implements AttachmentStore {
     String[] keys = {RedisKeys.uploads(invitationId)};
     String[] args = {RedisKeys.upload(invitationId, "")};
     return redis.call(() -> redis.redis().<Long>eval(COUNT, ScriptOutputType.INTEGER, keys, args)).map(Long::intValue);
+  }
+
+  @Override
+  public Future<Void> delete(String invitationId, String attachmentId) {
+    String[] keys = {RedisKeys.upload(invitationId, attachmentId), RedisKeys.uploads(invitationId)};
+    return redis.call(() -> redis.redis().<Long>eval(DELETE_ONE, ScriptOutputType.INTEGER, keys, attachmentId)).mapEmpty();
   }
 
   @Override
