@@ -150,10 +150,6 @@ final class PageTitle {
     return carries ? next : null;
   }
 
-  private static boolean shortHeading(String l) {
-    return l.split("\\s+").length <= 6 && !l.matches(".*[.,;]$");
-  }
-
   /** A tab's title, whole and in pieces, to find the body line it names. */
   private static final class TabMatch {
     private final String whole;
@@ -286,15 +282,6 @@ final class PageTitle {
       if ((" " + p + " ").contains(" " + w + " ")) inName++;
     }
     return lw.length <= 4 && counted > 0 && inName * 2 > counted;
-  }
-
-  /** The next line that is not furniture (a department's name, a reference number). */
-  private static String nextText(List<String> lines, int i, List<Pattern> furniture) {
-    for (int j = i + 1; j < Math.min(lines.size(), i + 4); j++) {
-      String l = lines.get(j);
-      if (furniture.stream().noneMatch(f -> f.matcher(l).matches()) && !BYLINE.matcher(l).matches()) return l;
-    }
-    return null;
   }
 
   private static int count(Pattern p, String s) {
