@@ -62,6 +62,17 @@ class PrintoutDialogueTest {
     assertEquals("Sciatica", r.title(), "what was read stays beside their words");
   }
 
+  /** Content words in the patient's own description of a printout are no commands. */
+  @Test
+  void describingAPrintoutWithStopHelpOrSkipInItIsADescription() {
+    ConversationScript s = given("Mo").presses("Let's start").presses("None of these").skippingTo(Stage.RESEARCH);
+    s.apply(photo(PrintedPage.unreadable(), "upload:m")).expectStage(Stage.PRINTOUT_ABOUT);
+    s.says("a leaflet on how to stop taking statins safely and what help there is if you skip a dose")
+        .expectStage(Stage.RESEARCH_QUESTION);
+    assertTrue(s.answers().research().get(0).text().contains("stop taking statins"));
+    assertTrue(!s.state().stopped());
+  }
+
   @Test
   void aQuestionTypedAtTheCheckIsTakenAsTheQuestionAboutIt() {
     ConversationScript s = given("Di").presses("Let's start").presses("None of these").skippingTo(Stage.RESEARCH);
