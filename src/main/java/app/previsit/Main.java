@@ -26,6 +26,7 @@ public final class Main {
         eval [--data F.tsv] [--folds K]   NLU report
         user add --file F --username U --role gp|reception|admin   password from stdin
         bench --conversations N --seconds S [--redis-url URL]     load benchmark
+        migrate-keys            moves Redis data of an earlier release into this release's key layout
       COMMAND --help shows a command's options. With no command, serve runs.""";
 
   private static final Map<String, Supplier<Command>> COMMANDS = new LinkedHashMap<>();
@@ -37,6 +38,7 @@ public final class Main {
     COMMANDS.put("eval", EvalCommand::new);
     COMMANDS.put("user", UserCommand::new);
     COMMANDS.put("bench", BenchCommand::new);
+    COMMANDS.put("migrate-keys", app.previsit.cli.MigrateKeysCommand::new);
   }
 
   private Main() {}

@@ -50,7 +50,8 @@ public final class BenchRun {
       double elapsed = (System.nanoTime() - start) / 1e9;
       long turns = load.turns.get() - turns0;
       long errors = load.errors.get() - errors0;
-      long bytes = redisUrl == null ? 0 : bytesPerSession(redisUrl);
+      // Measured on one node; a cluster's or a sentinel-found primary's sessions are the same size.
+      long bytes = redisUrl == null || !redisUrl.matches("rediss?://.*") ? 0 : bytesPerSession(redisUrl);
       return String.format(Locale.ROOT, "bench: turns_per_sec=%d p50_ms=%.1f p99_ms=%.1f conversations=%d errors=%d redis_bytes_per_session=%d",
           Math.round(turns / elapsed), load.latency().percentileMillis(50), load.latency().percentileMillis(99), conversations,
           errors, bytes);
@@ -75,10 +76,11 @@ public final class BenchRun {
       java.util.TreeMap<Integer, long[]> byTurns = new java.util.TreeMap<>();
       ScanCursor cursor = ScanCursor.INITIAL;
       do {
-        var page = redis.scan(cursor, ScanArgs.Builder.matches("previsit:session:*").limit(500));
+        var page = redis.scan(cursor, ScanArgs.Builder.matches("previsit:{inv:*}:session").limit(500));
         for (String key : page.getKeys()) {
           if (n >= 2000) break;
-          String log = "previsit:log:" + key.substring("previsit:session:".length());
+          // Same hash tag, so the script may read both on a cluster too.
+          String log = key.substring(0, key.length() - "session".length()) + "log";
           java.util.List<Long> r = redis.eval(usage, io.lettuce.core.ScriptOutputType.MULTI, key, log);
           total += r.get(0);
           n++;

@@ -35,7 +35,8 @@ public record Config(
     Optional<String> alertWebhookUrl,
     Optional<String> alertWebhookSecret,
     int reminderHours,
-    int auditDays) {
+    int auditDays,
+    ReplicaAcks replicaAcks) {
 
   /**
    * How the practice is named when patients are told to call it: with its number when
@@ -57,6 +58,18 @@ public record Config(
     public static Bounds defaults() {
       return new Bounds(Duration.ofDays(1), Duration.ofDays(365), Duration.ofSeconds(30), Duration.ofSeconds(15),
           java.util.List.of());
+    }
+  }
+
+  /**
+   * How many replicas must hold a conversation's write before the patient sees its answer
+   * (PREVISIT_REDIS_REPLICA_ACKS; Redis WAIT), and how long to wait for them
+   * (PREVISIT_REDIS_REPLICA_WAIT_MS). With Sentinel the default is 1: replication is asynchronous, and
+   * a primary killed before its replica had a turn would otherwise lose a turn the patient saw answered.
+   */
+  public record ReplicaAcks(int replicas, Duration timeout) {
+    public static ReplicaAcks none() {
+      return new ReplicaAcks(0, Duration.ofMillis(500));
     }
   }
 
@@ -127,7 +140,24 @@ public record Config(
         alertSecret,
         r.nonNegativeInt("PREVISIT_REMINDER_HOURS", 24),
         // An NHS audit trail is kept for years: 8 years by default, and never trimmed by count.
-        r.positiveInt("PREVISIT_AUDIT_DAYS", 2922));
+        r.positiveInt("PREVISIT_AUDIT_DAYS", 2922),
+        replicaAcks(r, redis));
+  }
+
+  private static ReplicaAcks replicaAcks(EnvReader r, Optional<URI> redis) {
+    String scheme = redis.map(URI::getScheme).orElse("");
+    boolean sentinel = scheme.endsWith("-sentinel");
+    int replicas = r.nonNegativeInt("PREVISIT_REDIS_REPLICA_ACKS", sentinel ? 1 : 0);
+    // WAIT counts the replicas of the node a connection writes to; Lettuce's cluster client spreads one
+    // logical connection over every primary, so there is no connection whose writes WAIT would cover.
+    if (replicas > 0 && scheme.endsWith("-cluster")) {
+      throw new ConfigException("PREVISIT_REDIS_REPLICA_ACKS is not supported with redis-cluster:// (leave it unset); "
+          + "use redis-sentinel:// where a turn must be on a replica before it is answered");
+    }
+    int waitMs = r.positiveInt("PREVISIT_REDIS_REPLICA_WAIT_MS", 500);
+    // Every Redis command gives up after 2 s; a longer WAIT would be cut short by that.
+    if (waitMs > 1500) throw new ConfigException("PREVISIT_REDIS_REPLICA_WAIT_MS must be at most 1500, got " + waitMs);
+    return new ReplicaAcks(replicas, Duration.ofMillis(waitMs));
   }
 
   /**
@@ -138,7 +168,7 @@ public record Config(
     return new Config(httpHost, port, publicUrlExplicit ? publicUrl : "http://" + httpHost + ":" + port, usersFile,
         redisUrl, telegramBotToken, telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername,
         messagesFile, timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
-        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays);
+        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays, replicaAcks);
   }
 
   /** The same settings with another HTTP address; used by tests and {@code bench}. */
@@ -146,14 +176,14 @@ public record Config(
     return new Config(host, port, "http://" + host + ":" + port, usersFile, redisUrl, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
-        chatMessagesPerMinute, false, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays);
+        chatMessagesPerMinute, false, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays, replicaAcks);
   }
 
   public Config withRedis(Optional<URI> redis) {
     return new Config(httpHost, httpPort, publicUrl, usersFile, redis, telegramBotToken,
         telegramApiUrl, telegramWebhookUrl, telegramWebhookSecret, telegramBotUsername, messagesFile,
         timeZone, retentionAfterAppointment, invitationLifetime, practicePhone, practiceName, sessionSecret,
-        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays);
+        chatMessagesPerMinute, publicUrlExplicit, bounds, alertWebhookUrl, alertWebhookSecret, reminderHours, auditDays, replicaAcks);
   }
 
   private static String stripTrailingSlash(String s) {

@@ -71,14 +71,37 @@ final class EnvReader {
     return v;
   }
 
+  /**
+   * REDIS_URL in one of three forms: one node ({@code redis://host:6379/0}, {@code rediss://}), a
+   * cluster by its seed nodes ({@code redis-cluster://h1:p1,h2:p2,h3:p3}) or a primary found through
+   * its sentinels ({@code redis-sentinel://h1:p1,h2:p2,h3:p3#mymaster}, Lettuce's syntax).
+   */
   Optional<URI> redisUrl(String name) {
     Optional<String> v = optional(name);
     if (v.isEmpty()) return Optional.empty();
     URI u = parse(name, v.get());
-    if (!("redis".equals(u.getScheme()) || "rediss".equals(u.getScheme())) || u.getHost() == null) {
-      throw new ConfigException(name + " must look like redis://host:6379/0, got \"" + redact(v.get()) + "\"");
-    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme();
+    String hint = " must look like redis://host:6379/0, redis-cluster://h1:p1,h2:p2,h3:p3 or "
+        + "redis-sentinel://h1:p1,h2:p2,h3:p3#mymaster, got \"" + redact(v.get()) + "\"";
+    boolean ok = switch (scheme) {
+      case "redis", "rediss" -> u.getHost() != null;
+      case "redis-cluster", "rediss-cluster" -> hostList(u) && u.getFragment() == null;
+      case "redis-sentinel", "rediss-sentinel" -> hostList(u) && u.getFragment() != null && !u.getFragment().isBlank();
+      default -> false;
+    };
+    if (!ok) throw new ConfigException(name + hint);
     return Optional.of(u);
+  }
+
+  /** {@code [user:password@]host:port[,host:port…]}: every node with its port. */
+  private static boolean hostList(URI u) {
+    String authority = u.getRawAuthority();
+    if (authority == null) return false;
+    String hosts = authority.substring(authority.lastIndexOf('@') + 1);
+    for (String node : hosts.split(",", -1)) {
+      if (!node.matches("[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}")) return false;
+    }
+    return true;
   }
 
   ZoneId zone(String name, String fallback) {

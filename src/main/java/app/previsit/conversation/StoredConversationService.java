@@ -86,7 +86,9 @@ public final class StoredConversationService implements ConversationService {
           Conversation c = before.conversation();
           // The first time may have failed after its write (a timeout, a crash): bring the invitation up to date now.
           // And the practice may not have heard of a red flag it raised: telling again raises nothing twice.
-          return repliesOf(invitation, earlier.get()).compose(replies -> reconcile(invitation, c, now)
+          // And the first write may not have reached a replica yet: the answer is given only once it has.
+          return stores.sessions().replicated().compose(ok -> repliesOf(invitation, earlier.get()))
+              .compose(replies -> reconcile(invitation, c, now)
               .compose(v -> alarm(invitation, 0, c))
               .map(v -> turn(replies, c, true)));
         }

@@ -82,13 +82,13 @@ class RedisStoreContractTest extends StoreContractTest {
     await(stores.sessions().compareAndSet(inv.id(), 0, "{}", java.util.List.of("{\"line\":1}"), false, java.time.Duration.ofHours(2)));
     String keys = REDIS.command("KEYS *");
     assertTrue(keys.startsWith("*"), keys);
-    long ttl = Long.parseLong(REDIS.command("PTTL previsit:inv:" + inv.id()).substring(1));
+    long ttl = Long.parseLong(REDIS.command("PTTL previsit:{inv:" + inv.id() + "}:invitation").substring(1));
     assertTrue(ttl > 24L * 3600 * 1000, "invitation should live past the appointment plus retention, ttl=" + ttl);
-    long sessionTtl = Long.parseLong(REDIS.command("PTTL previsit:session:" + inv.id()).substring(1));
+    long sessionTtl = Long.parseLong(REDIS.command("PTTL previsit:{inv:" + inv.id() + "}:session").substring(1));
     assertTrue(sessionTtl > 0 && sessionTtl <= 2 * 3600 * 1000);
     await(stores.invitations().delete(inv.id()));
-    assertEquals(":0", REDIS.command("EXISTS previsit:session:" + inv.id()));
-    assertEquals(":0", REDIS.command("EXISTS previsit:log:" + inv.id()), "deleting an invitation deletes its transcript too");
+    assertEquals(":0", REDIS.command("EXISTS previsit:{inv:" + inv.id() + "}:session"));
+    assertEquals(":0", REDIS.command("EXISTS previsit:{inv:" + inv.id() + "}:log"), "deleting an invitation deletes its transcript too");
     assertEquals(":0", REDIS.command("EXISTS previsit:token:" + inv.token()));
   }
 }

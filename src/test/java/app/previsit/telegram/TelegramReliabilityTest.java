@@ -239,7 +239,7 @@ class TelegramReliabilityTest {
     app = null;
     api.awaitNoHeldRequests(TelegramPatient.WAIT);
     // What a crash between applying the turn and clearing it from the inbox leaves, with the seen marker gone too.
-    REDIS.command("DEL previsit:tg:seen:" + applied);
+    REDIS.command("DEL previsit:{tg:" + Math.floorMod(applied, 8L) + "}:seen:" + applied);
     try (var stores = RedisStores.connect(REDIS.uri(), Config.from(Map.of()))) {
       assertTrue(RunningServer.await(stores.telegram().enqueue(applied, api.update(applied).encode())));
     }

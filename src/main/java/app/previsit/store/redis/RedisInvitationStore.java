@@ -5,6 +5,7 @@ import app.previsit.invitation.Invitation;
 import app.previsit.invitation.InvitationJson;
 import app.previsit.store.InvitationStore;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,33 +14,51 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Invitations as JSON strings with token, day and chat indexes, all expiring with the retention period. */
+/**
+ * Invitations as JSON strings under their hash tag, with token, day and chat indexes, all expiring
+ * with the retention period. The record is written by scripts that touch its key only (one Cluster
+ * slot); each index is its own key, written beside the record in an order that leaves nothing wrong
+ * if a step fails: an index entry is written before the record that makes it true and removed after,
+ * and every read through an index checks the record it finds (a stale entry finds nothing).
+ */
 final class RedisInvitationStore implements InvitationStore {
   /**
-   * KEYS inv, token, day; ARGV json, id, score, expire-at ms. Writes the record and its indexes at once.
-   * Who holds the link (token, browsers, Telegram chat) is kept as stored, so a writer with an older copy
-   * cannot bring back an old link or undo a binding; the fields are found by pattern, which is safe because
-   * JSON escapes every quote inside a value (a name cannot contain {@code "token":"}).
+   * KEYS inv; ARGV json, expire-at ms. Writes the record and returns {the record as stored, the
+   * appointment it had before (nil when new)}. Who holds the link (token, browsers, Telegram chat) is
+   * kept as stored, so a writer with an older copy cannot bring back an old link or undo a binding; the
+   * fields are found by pattern, which is safe because JSON escapes every quote inside a value (a name
+   * cannot contain {@code "token":"}).
    */
   private static final String PUT = """
       local json = ARGV[1]
-      local sameToken = true
+      local before = false
       local stored = redis.call('GET', KEYS[1])
       if stored then
+        before = string.match(stored, '"appointmentAt":"([^"]*)"') or ''
         for _, field in ipairs({'"token":"[^"]*"', '"devices":"[^"]*"', '"telegramChatId":[^,}]*'}) do
           local old = string.match(stored, field)
           local new = string.match(json, field)
           if old and new and old ~= new then
             json = string.gsub(json, field, function() return old end, 1)
-            if field == '"token":"[^"]*"' then sameToken = false end
           end
         end
       end
-      redis.call('SET', KEYS[1], json, 'PXAT', ARGV[4])
-      if sameToken then redis.call('SET', KEYS[2], ARGV[2], 'PXAT', ARGV[4]) end
-      redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
-      redis.call('PEXPIREAT', KEYS[3], ARGV[4])
-      return json""";
+      redis.call('SET', KEYS[1], json, 'PXAT', ARGV[2])
+      return {json, before}""";
+
+  /** KEYS day; ARGV score, id, expire-at ms. The day's index lives as long as its longest-kept invitation. */
+  private static final String INDEX_DAY = """
+      redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+      local ttl = redis.call('PTTL', KEYS[1])
+      local now = redis.call('TIME')
+      local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+      if ttl < 0 or nowMs + ttl < tonumber(ARGV[3]) then redis.call('PEXPIREAT', KEYS[1], ARGV[3]) end
+      return 1""";
+
+  /** KEYS chat; ARGV id. Removes a chat's index entry only if it still points at this invitation. */
+  private static final String UNINDEX_CHAT = """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+      return 0""";
 
   /** Rewrites one field of the stored JSON in place, keeping the record's expiry. */
   private static final String LUA_HELPERS = """
@@ -90,37 +109,37 @@ final class RedisInvitationStore implements InvitationStore {
       return 1""";
 
   /**
-   * KEYS inv; ARGV new token, id, token key prefix, chat key prefix. A new link: the old token's index and
-   * the Telegram chat's binding go, nobody holds the new link; the record keeps its expiry.
+   * KEYS inv; ARGV new token. A new link: nobody holds it, the Telegram chat's binding goes; the record
+   * keeps its expiry. Returns {the record, the old token, the chat it was bound to (nil)}; nil when gone.
+   * The caller has indexed the new token before and removes the old token's and chat's entries after.
    */
   private static final String NEW_LINK = LUA_HELPERS + """
       local json = redis.call('GET', KEYS[1])
       if not json then return false end
-      local old = string.match(json, '"token":"([^"]*)"')
-      if old then redis.call('DEL', ARGV[3] .. old) end
-      local chat = chatOf(json)
-      if chat and redis.call('GET', ARGV[4] .. chat) == ARGV[2] then redis.call('DEL', ARGV[4] .. chat) end
+      local old = string.match(json, '"token":"([^"]*)"') or ''
+      local chat = chatOf(json) or false
       json = string.gsub(json, '"token":"[^"]*"', function() return '"token":"' .. ARGV[1] .. '"' end, 1)
       json = string.gsub(json, '"telegramChatId":[^,}]*', function() return '"telegramChatId":null' end, 1)
       json = withDevices(json, '')
-      local ttl = save(KEYS[1], json)
-      if ttl > 0 then redis.call('SET', ARGV[3] .. ARGV[1], ARGV[2], 'PX', ttl) else redis.call('SET', ARGV[3] .. ARGV[1], ARGV[2]) end
-      return json""";
+      save(KEYS[1], json)
+      return {json, old, chat}""";
 
-  /** KEYS inv, chat; ARGV chatId, id. Binds when unbound or bound to the same chat. */
+  /**
+   * KEYS inv; ARGV chatId. Binds when unbound or bound to the same chat, and nobody holds the link in a
+   * browser. Returns the record's ttl in ms (-1: none) when bound, -3 when refused or gone.
+   */
   private static final String BIND = """
       local json = redis.call('GET', KEYS[1])
-      if not json then return 0 end
+      if not json then return -3 end
       local inv = cjson.decode(json)
       local bound = inv['telegramChatId']
-      if bound ~= nil and bound ~= cjson.null and tostring(bound) ~= ARGV[1] then return 0 end
+      if bound ~= nil and bound ~= cjson.null and tostring(bound) ~= ARGV[1] then return -3 end
       local devices = inv['devices']
-      if devices ~= nil and devices ~= cjson.null and devices ~= '' then return 0 end
+      if devices ~= nil and devices ~= cjson.null and devices ~= '' then return -3 end
       local ttl = redis.call('PTTL', KEYS[1])
       json = string.gsub(json, '"telegramChatId":[^,}]*', '"telegramChatId":' .. ARGV[1])
       if ttl > 0 then redis.call('SET', KEYS[1], json, 'PX', ttl) else redis.call('SET', KEYS[1], json) end
-      if ttl > 0 then redis.call('SET', KEYS[2], ARGV[2], 'PX', ttl) else redis.call('SET', KEYS[2], ARGV[2]) end
-      return 1""";
+      return ttl""";
 
   /**
    * Link token to invitation id, remembered: a token is bound to one id for life (it is random and
@@ -138,22 +157,57 @@ final class RedisInvitationStore implements InvitationStore {
     this.config = config;
   }
 
+  /** A new invitation: its indexes first, so that whatever the record says is findable once it exists. */
   @Override
-  public Future<Invitation> create(Invitation invitation) {
-    return put(invitation);
+  public Future<Invitation> create(Invitation i) {
+    long expireAt = expireAt(i);
+    return indexDay(i, expireAt)
+        .compose(v -> redis.call(() -> redis.redis().set(RedisKeys.token(i.token()), i.id(), SetArgs.Builder.pxAt(expireAt))))
+        .compose(ok -> write(i, expireAt)).map(Written::invitation);
   }
 
+  /**
+   * The record first (it may keep a newer token than the caller's copy); the day index follows when the
+   * appointment moved, and both indexes when the record had gone and is written anew.
+   */
   @Override
-  public Future<Invitation> update(Invitation invitation) {
-    return put(invitation);
+  public Future<Invitation> update(Invitation i) {
+    long expireAt = expireAt(i);
+    return write(i, expireAt).compose(w -> {
+      if (w.appointmentBefore() != null && w.appointmentBefore().equals(i.appointmentAt().toString())) {
+        return Future.succeededFuture(w.invitation());
+      }
+      Future<Void> indexed = indexDay(w.invitation(), expireAt);
+      if (w.appointmentBefore() == null) {
+        indexed = indexed.compose(v -> redis.call(() -> redis.redis().set(RedisKeys.token(w.invitation().token()), i.id(),
+            SetArgs.Builder.pxAt(expireAt)))).mapEmpty();
+      } else if (!w.appointmentBefore().isEmpty()) {
+        String oldDay = w.appointmentBefore().substring(0, Math.min(10, w.appointmentBefore().length()));
+        if (!oldDay.equals(i.appointmentAt().toLocalDate().toString())) {
+          indexed = indexed.compose(v -> redis.call(() -> redis.redis().zrem(RedisKeys.day(oldDay), i.id()))).mapEmpty();
+        }
+      }
+      return indexed.map(w.invitation());
+    });
   }
 
-  private Future<Invitation> put(Invitation i) {
-    long expireAt = i.appointmentAt().atZone(config.timeZone()).toInstant().plus(config.retentionAfterAppointment()).toEpochMilli();
-    String[] keys = {RedisKeys.invitation(i.id()), RedisKeys.token(i.token()), RedisKeys.day(i.appointmentAt().toLocalDate().toString())};
-    String[] args = {InvitationJson.encode(i), i.id(), Long.toString(i.appointmentAt().toEpochSecond(ZoneOffset.UTC)),
-        Long.toString(expireAt)};
-    return redis.call(() -> redis.redis().<String>eval(PUT, ScriptOutputType.VALUE, keys, args)).map(InvitationJson::decode);
+  private record Written(Invitation invitation, String appointmentBefore) {}
+
+  private Future<Written> write(Invitation i, long expireAt) {
+    String[] keys = {RedisKeys.invitation(i.id())};
+    return redis.call(() -> redis.redis().<List<Object>>eval(PUT, ScriptOutputType.MULTI, keys, InvitationJson.encode(i),
+        Long.toString(expireAt))).map(r -> new Written(InvitationJson.decode((String) r.get(0)),
+        r.size() > 1 && r.get(1) != null ? (String) r.get(1) : null));
+  }
+
+  private Future<Void> indexDay(Invitation i, long expireAt) {
+    String[] keys = {RedisKeys.day(i.appointmentAt().toLocalDate().toString())};
+    return redis.call(() -> redis.redis().<Long>eval(INDEX_DAY, ScriptOutputType.INTEGER, keys,
+        Long.toString(i.appointmentAt().toEpochSecond(ZoneOffset.UTC)), i.id(), Long.toString(expireAt))).mapEmpty();
+  }
+
+  private long expireAt(Invitation i) {
+    return i.appointmentAt().atZone(config.timeZone()).toInstant().plus(config.retentionAfterAppointment()).toEpochMilli();
   }
 
   @Override
@@ -169,11 +223,36 @@ final class RedisInvitationStore implements InvitationStore {
         Integer.toString(Invitation.MAX_DEVICES))).map(n -> n == 1L);
   }
 
+  /** The new token is indexed first (it finds nothing until the record names it); the old entries go after. */
   @Override
   public Future<Optional<Invitation>> newLink(String invitationId, String newToken) {
-    String[] keys = {RedisKeys.invitation(invitationId)};
-    return redis.call(() -> redis.redis().<String>eval(NEW_LINK, ScriptOutputType.VALUE, keys, newToken, invitationId,
-        RedisKeys.token(""), RedisKeys.chatPrefix())).map(json -> Optional.ofNullable(json).map(InvitationJson::decode));
+    return redis.call(() -> redis.redis().pttl(RedisKeys.invitation(invitationId))).compose(ttl -> {
+      if (ttl == null || ttl == -2) return Future.succeededFuture(Optional.<Invitation>empty());
+      SetArgs lifetime = ttl > 0 ? SetArgs.Builder.px(ttl) : new SetArgs();
+      String[] keys = {RedisKeys.invitation(invitationId)};
+      return redis.call(() -> redis.redis().set(RedisKeys.token(newToken), invitationId, lifetime))
+          .compose(ok -> redis.call(() -> redis.redis().<List<Object>>eval(NEW_LINK, ScriptOutputType.MULTI, keys, newToken)))
+          .compose(r -> {
+            if (r == null || r.isEmpty()) return Future.succeededFuture(Optional.<Invitation>empty());
+            Invitation renewed = InvitationJson.decode((String) r.get(0));
+            String oldToken = r.size() > 1 ? (String) r.get(1) : null;
+            String chat = r.size() > 2 ? (String) r.get(2) : null;
+            Future<Void> cleared = Future.succeededFuture();
+            if (oldToken != null && !oldToken.isEmpty() && !oldToken.equals(newToken)) {
+              tokenIds.remove(oldToken);
+              cleared = cleared.compose(v -> redis.call(() -> redis.redis().del(RedisKeys.token(oldToken)))).mapEmpty();
+            }
+            if (chat != null && chat.matches("-?\\d{1,19}")) {
+              cleared = cleared.compose(v -> unindexChat(Long.parseLong(chat), invitationId));
+            }
+            return cleared.map(Optional.of(renewed));
+          });
+    });
+  }
+
+  private Future<Void> unindexChat(long chatId, String invitationId) {
+    String[] keys = {RedisKeys.chat(chatId)};
+    return redis.call(() -> redis.redis().<Long>eval(UNINDEX_CHAT, ScriptOutputType.INTEGER, keys, invitationId)).mapEmpty();
   }
 
   @Override
@@ -207,39 +286,49 @@ final class RedisInvitationStore implements InvitationStore {
     return redis.call(() -> redis.redis().zrange(RedisKeys.day(date.toString()), 0, -1)).compose(ids -> {
       if (ids.isEmpty()) return Future.succeededFuture(List.of());
       String[] keys = ids.stream().map(RedisKeys::invitation).toArray(String[]::new);
+      // On a cluster Lettuce splits this MGET by slot and puts the answers back in order.
       return redis.call(() -> redis.redis().mget(keys)).map(values -> {
         List<Invitation> out = new ArrayList<>();
         values.forEach(kv -> {
           if (kv.hasValue()) out.add(InvitationJson.decode(kv.getValue()));
         });
+        // An entry left behind by a moved appointment finds a record of another day.
+        out.removeIf(inv -> !inv.appointmentAt().toLocalDate().equals(date));
         out.sort(Comparator.comparing(Invitation::appointmentAt).thenComparing(Invitation::patientName));
         return out;
       });
     });
   }
 
+  /** The record first; the chat's index entry after (a lost entry is written again by the next /start). */
   @Override
   public Future<Boolean> bindTelegramChat(String invitationId, long chatId) {
-    String[] keys = {RedisKeys.invitation(invitationId), RedisKeys.chat(chatId)};
-    String[] args = {Long.toString(chatId), invitationId};
-    return redis.call(() -> redis.redis().<Long>eval(BIND, ScriptOutputType.INTEGER, keys, args)).map(n -> n == 1L);
+    String[] keys = {RedisKeys.invitation(invitationId)};
+    return redis.call(() -> redis.redis().<Long>eval(BIND, ScriptOutputType.INTEGER, keys, Long.toString(chatId))).compose(ttl -> {
+      if (ttl == null || ttl == -3) return Future.succeededFuture(false);
+      SetArgs lifetime = ttl > 0 ? SetArgs.Builder.px(ttl) : new SetArgs();
+      return redis.call(() -> redis.redis().set(RedisKeys.chat(chatId), invitationId, lifetime)).map(true);
+    });
   }
 
   @Override
   public Future<Optional<Invitation>> byTelegramChat(long chatId) {
     return redis.call(() -> redis.redis().get(RedisKeys.chat(chatId)))
-        .compose(id -> id == null ? Future.succeededFuture(Optional.empty()) : byId(id));
+        .compose(id -> id == null ? Future.succeededFuture(Optional.<Invitation>empty()) : byId(id))
+        // An entry left behind by a new link or another binding finds a record bound elsewhere.
+        .map(found -> found.filter(inv -> inv.telegramChatId() != null && inv.telegramChatId() == chatId));
   }
 
+  /** Everything under the invitation's tag at once, then its index entries. */
   @Override
   public Future<Void> delete(String id) {
     return byId(id).compose(found -> {
       if (found.isEmpty()) return Future.succeededFuture();
       Invitation i = found.get();
-      List<String> keys = new ArrayList<>(List.of(RedisKeys.invitation(id), RedisKeys.token(i.token()), RedisKeys.session(id),
-          RedisKeys.log(id)));
-      if (i.telegramChatId() != null) keys.add(RedisKeys.chat(i.telegramChatId()));
-      return redis.call(() -> redis.redis().del(keys.toArray(String[]::new)))
+      tokenIds.remove(i.token());
+      return redis.call(() -> redis.redis().del(RedisKeys.invitation(id), RedisKeys.session(id), RedisKeys.log(id)))
+          .compose(n -> redis.call(() -> redis.redis().del(RedisKeys.token(i.token()))))
+          .compose(n -> i.telegramChatId() == null ? Future.succeededFuture() : unindexChat(i.telegramChatId(), id))
           .compose(n -> redis.call(() -> redis.redis().zrem(RedisKeys.day(i.appointmentAt().toLocalDate().toString()), id)))
           .mapEmpty();
     });

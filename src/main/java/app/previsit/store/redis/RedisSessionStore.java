@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Conversation state as a hash {v, data} and its log as a list; both written only through one
- * atomic compare-and-set script, so a state and the log lines of the same turn appear together or
- * not at all.
+ * Conversation state as a hash {v, data} and its log as a list, both under the invitation's hash tag
+ * (one Cluster slot); both written only through one atomic compare-and-set script, so a state and the
+ * log lines of the same turn appear together or not at all.
  */
 final class RedisSessionStore implements SessionStore {
   /**
@@ -63,7 +63,13 @@ final class RedisSessionStore implements SessionStore {
     if (sha == null) {
       redis.call(() -> redis.redis().scriptLoad(CAS)).onSuccess(s -> casSha = s);
     }
-    return result.map(n -> n == 1L);
+    // A turn is answered only once it would survive a failover (Sentinel: a replica has it).
+    return result.compose(n -> n == 1L ? redis.replicated().map(true) : Future.succeededFuture(false));
+  }
+
+  @Override
+  public Future<Void> replicated() {
+    return redis.replicated();
   }
 
   @Override

@@ -11,13 +11,10 @@ import app.previsit.store.StoreUnavailableException;
 import app.previsit.store.Stores;
 import app.previsit.store.TelegramStore;
 import app.previsit.store.UserStore;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -30,10 +27,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** All stores on one Redis, through one shared Lettuce connection that reconnects by itself. */
+/**
+ * All stores on one Redis deployment (one node, Sentinel or Cluster: {@link RedisDeployment}), through
+ * one shared Lettuce connection that reconnects by itself.
+ */
 public final class RedisStores implements Stores {
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
+  private final RedisDeployment deployment;
+  private final AbstractRedisClient client;
+  private final StatefulConnection<String, String> connection;
+  private final RedisClusterAsyncCommands<String, String> commands;
+  private final Config.ReplicaAcks replicaAcks;
   private final InvitationStore invitations;
   private final SessionStore sessions;
   private final UserStore users;
@@ -44,9 +47,12 @@ public final class RedisStores implements Stores {
   private final app.previsit.store.AlertStore alerts;
   private final RedisAttachmentStore attachments;
 
-  private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection, Config config) {
-    this.client = client;
-    this.connection = connection;
+  private RedisStores(RedisDeployment deployment, RedisDeployment.Connected connected, Config config) {
+    this.deployment = deployment;
+    this.client = connected.client();
+    this.connection = connected.connection();
+    this.commands = connected.commands();
+    this.replicaAcks = config.replicaAcks();
     this.invitations = new RedisInvitationStore(this, config);
     this.sessions = new RedisSessionStore(this);
     this.users = new RedisUserStore(this);
@@ -58,30 +64,55 @@ public final class RedisStores implements Stores {
     this.attachments = new RedisAttachmentStore(this);
   }
 
-  /** Connects at start-up (blocking, before serving); an unreachable Redis stops the start with one clear line. */
+  /**
+   * Connects at start-up (blocking, before serving) and checks the data's key layout; an unreachable
+   * Redis, or data an earlier release wrote and nobody has migrated, stops the start with one clear line.
+   */
   public static RedisStores connect(URI url, Config config) {
-    // Reconnect quickly after a Redis restart (Lettuce's default backs off to 30 s): patients are waiting.
+    RedisStores stores = open(url, config);
+    try {
+      KeyLayout.check(stores);
+    } catch (RuntimeException e) {
+      stores.close();
+      throw e;
+    }
+    return stores;
+  }
+
+  /** Connects without looking at the key layout: for {@code migrate-keys}, which moves data from the old one. */
+  public static RedisStores open(URI url, Config config) {
+    // Reconnect quickly after a Redis restart or failover (Lettuce's default backs off to 30 s): patients are waiting.
     ClientResources resources = DefaultClientResources.builder()
         .reconnectDelay(Delay.fullJitter(Duration.ofMillis(50), Duration.ofSeconds(2), 100, TimeUnit.MILLISECONDS)).build();
-    RedisClient client = RedisClient.create(resources, RedisURI.create(url));
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        // While disconnected, fail at once (the caller answers 503) instead of queueing without bound.
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
-        .build());
+    RedisDeployment deployment = RedisDeployment.of(url);
     try {
-      return new RedisStores(client, client.connect(), config);
+      return new RedisStores(deployment, deployment.connect(resources), config);
     } catch (RedisException e) {
-      client.shutdown();
       resources.shutdown();
-      throw new ConfigException("REDIS_URL: cannot reach Redis at " + url.getHost() + ":" + url.getPort()
-          + " (" + e.getClass().getSimpleName() + ")");
+      throw new ConfigException("REDIS_URL: cannot reach " + deployment.describe() + " (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  RedisAsyncCommands<String, String> redis() {
-    return connection.async();
+  RedisDeployment deployment() {
+    return deployment;
+  }
+
+  /**
+   * Returns once the replicas REDIS_URL's deployment promises hold every write made so far on the shared
+   * connection (Redis WAIT; at once when none are asked for). Fails as unavailable when they do not confirm
+   * in time: the write is then on the primary only, and the caller answers as if it had failed (a retry
+   * with the same message id finds it applied, and waits again).
+   */
+  Future<Void> replicated() {
+    if (replicaAcks.replicas() == 0) return Future.succeededFuture();
+    return call(() -> commands.waitForReplication(replicaAcks.replicas(), replicaAcks.timeout().toMillis())).compose(n -> n != null
+        && n >= replicaAcks.replicas() ? Future.<Void>succeededFuture()
+        : Future.failedFuture(new StoreUnavailableException("no replica confirmed the write within " + replicaAcks.timeout().toMillis()
+            + " ms", null)));
+  }
+
+  RedisClusterAsyncCommands<String, String> redis() {
+    return commands;
   }
 
   /** A Lettuce result as a Vert.x future on the caller's context; Redis failures become StoreUnavailableException. */

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Telegram inbox as a hash of update id to update JSON (small: it only holds updates in flight),
- * a "seen" marker per update id, chat state as JSON and the reference-to-chat index.
+ * The Telegram inbox as eight hashes of update id to update JSON (small: they only hold updates in
+ * flight), each with the "seen" markers of its update ids under the same hash tag, so that no key
+ * takes every write and taking an update in is one script on one Cluster slot; chat state as JSON and
+ * the reference-to-chat index.
  */
 final class RedisTelegramStore implements TelegramStore {
   /** Telegram keeps an unconfirmed update for 24 hours; a week of memory covers any redelivery. */
@@ -55,16 +57,23 @@ final class RedisTelegramStore implements TelegramStore {
 
   @Override
   public Future<Boolean> enqueue(long updateId, String json) {
-    String[] keys = {RedisKeys.telegramSeen(updateId), RedisKeys.telegramInbox()};
+    String[] keys = {RedisKeys.telegramSeen(updateId), RedisKeys.telegramInbox(RedisKeys.telegramShard(updateId))};
     String[] args = {Long.toString(updateId), json, Long.toString(SEEN_FOR.toSeconds())};
     return redis.call(() -> redis.redis().<Long>eval(ENQUEUE, ScriptOutputType.INTEGER, keys, args)).map(n -> n == 1L);
   }
 
   @Override
   public Future<List<QueuedUpdate>> pending(int limit) {
-    return redis.call(() -> redis.redis().hgetall(RedisKeys.telegramInbox())).map(all -> {
+    List<Future<java.util.Map<String, String>>> shards = new ArrayList<>();
+    for (int s = 0; s < RedisKeys.TELEGRAM_SHARDS; s++) {
+      String key = RedisKeys.telegramInbox(s);
+      shards.add(redis.call(() -> redis.redis().hgetall(key)));
+    }
+    return Future.all(shards).map(all -> {
       List<QueuedUpdate> out = new ArrayList<>();
-      all.forEach((id, json) -> out.add(new QueuedUpdate(Long.parseLong(id), json)));
+      for (int s = 0; s < RedisKeys.TELEGRAM_SHARDS; s++) {
+        all.<java.util.Map<String, String>>resultAt(s).forEach((id, json) -> out.add(new QueuedUpdate(Long.parseLong(id), json)));
+      }
       out.sort(Comparator.comparingLong(QueuedUpdate::updateId));
       return out.size() > limit ? out.subList(0, limit) : out;
     });
@@ -72,12 +81,16 @@ final class RedisTelegramStore implements TelegramStore {
 
   @Override
   public Future<Boolean> isPending(long updateId) {
-    return redis.call(() -> redis.redis().hexists(RedisKeys.telegramInbox(), Long.toString(updateId)));
+    return redis.call(() -> redis.redis().hexists(inbox(updateId), Long.toString(updateId)));
   }
 
   @Override
   public Future<Void> done(long updateId) {
-    return redis.call(() -> redis.redis().hdel(RedisKeys.telegramInbox(), Long.toString(updateId))).mapEmpty();
+    return redis.call(() -> redis.redis().hdel(inbox(updateId), Long.toString(updateId))).mapEmpty();
+  }
+
+  private static String inbox(long updateId) {
+    return RedisKeys.telegramInbox(RedisKeys.telegramShard(updateId));
   }
 
   @Override
