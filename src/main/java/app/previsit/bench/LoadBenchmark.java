@@ -34,6 +34,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * patient sends its next message as soon as the answer arrives (closed loop, a capacity test where
  * latency is about N / throughput).
  *
+ * <p>Like the web page, a patient whose message failed (an error, a timeout) sends the same message
+ * again with the same id after {@link #RETRY_DELAY_MS}, up to {@link #MAX_ATTEMPTS} times; its latency
+ * counts from when it was first due. What each conversation had answered can be kept in order
+ * ({@link #answered()}), so a test can hold it against the stored transcripts.
+ *
  * <p>Nothing hangs unseen. A request unanswered after {@link #REQUEST_TIMEOUT_MS} is reset and
  * counted as an error, and its wait is a latency sample. At {@link #stop()} every patient whose
  * message was due and not yet answered (in flight, or overdue because the service is behind)
@@ -42,6 +47,10 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LoadBenchmark {
   /** A request with no answer after this long is given up: an error, not a turn. */
   static final long REQUEST_TIMEOUT_MS = 5000;
+  /** A failed message is sent again after this long, with the same id. */
+  static final long RETRY_DELAY_MS = 100;
+  /** After this many attempts a message is given up and the patient goes on with the next. */
+  static final int MAX_ATTEMPTS = 100;
   /** In {@link #due}: the patient has no message due (not started yet, or stopped). */
   private static final long NOTHING_DUE = Long.MIN_VALUE;
 
@@ -55,6 +64,13 @@ final class LoadBenchmark {
   final AtomicLong errors = new AtomicLong();
   final AtomicLong completed = new AtomicLong();
   final AtomicLong timeouts = new AtomicLong();
+  final AtomicLong givenUp = new AtomicLong();
+  /** System.nanoTime() of the first and the last failed request (0: none yet). */
+  final AtomicLong firstError = new AtomicLong();
+  final AtomicLong lastError = new AtomicLong();
+  /** Invitation id to the bodies of its messages answered with 200, in order; kept only when asked for. */
+  private final java.util.Map<String, List<JsonObject>> answered = new java.util.concurrent.ConcurrentHashMap<>();
+  private final boolean keepAnswered;
   /** Per patient, the scheduled time of its next message until that message is answered. */
   private final AtomicLongArray due;
   /**
@@ -69,6 +85,11 @@ final class LoadBenchmark {
 
   /** @param rate total offered turns per second; 0 = closed loop without think time */
   LoadBenchmark(PrevisitServer server, int conversations, int rate) {
+    this(server, conversations, rate, false);
+  }
+
+  LoadBenchmark(PrevisitServer server, int conversations, int rate, boolean keepAnswered) {
+    this.keepAnswered = keepAnswered;
     this.conversations = conversations;
     this.meanThinkNanos = rate <= 0 ? 0 : conversations * 1e9 / rate;
     this.due = new AtomicLongArray(conversations);
@@ -123,6 +144,11 @@ final class LoadBenchmark {
     return latency;
   }
 
+  /** Per invitation id, the messages answered with 200, in the order they were sent (when kept). */
+  java.util.Map<String, List<JsonObject>> answered() {
+    return answered;
+  }
+
   void close() {
     clientVertx.close().toCompletionStage().toCompletableFuture().join();
   }
@@ -133,7 +159,7 @@ final class LoadBenchmark {
     due.set(p, scheduled);
     LocalDateTime at = LocalDateTime.now().plusDays(1).withSecond(0).withNano(0);
     desk.create("Bench Patient", at.toString(), "Dr Bench", null)
-        .onSuccess(inv -> clientVertx.runOnContext(v -> at(scheduled, () -> step(p, inv, PatientScript.next(r), 0, r, scheduled))))
+        .onSuccess(inv -> clientVertx.runOnContext(v -> at(scheduled, () -> step(p, inv, PatientScript.next(r), 0, r, scheduled, 1))))
         .onFailure(e -> clientVertx.runOnContext(v -> {
           if (!running) return;
           errors.incrementAndGet();
@@ -153,37 +179,49 @@ final class LoadBenchmark {
     return (long) (-Math.log(1 - r.nextDouble()) * meanThinkNanos);
   }
 
-  private void step(int p, Invitation inv, List<JsonObject> script, int i, Random r, long scheduled) {
+  private void step(int p, Invitation inv, List<JsonObject> script, int i, Random r, long scheduled, int attempt) {
     if (!running) return;
     if (i >= script.size()) {
       newConversation(p, r, System.nanoTime());
       return;
     }
     due.set(p, scheduled);
-    // Like the web page, every message carries an id (a retry would be applied once).
-    send(inv, script.get(i).copy().put("id", "b" + i)).onComplete(ar -> {
+    // Like the web page, every message carries an id: a retry is applied once.
+    JsonObject body = script.get(i);
+    send(inv, body.copy().put("id", "b" + i)).onComplete(ar -> {
       // After stop() this message was counted as outstanding already.
       if (!running) return;
       long now = System.nanoTime();
       boolean measured = scheduled >= measureFrom;
-      // The next message is due one think time after this one was due (closed loop: now).
-      long next = meanThinkNanos == 0 ? now : (measured ? scheduled : Math.max(scheduled, now)) + think(r);
-      due.set(p, next);
       if (ar.succeeded() && ar.result().status == 200) {
         turns.incrementAndGet();
+        if (keepAnswered) answered.computeIfAbsent(inv.id(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(body);
         if (measured) latency.record(now - scheduled);
+        // The next message is due one think time after this one was due (closed loop: now).
+        long next = meanThinkNanos == 0 ? now : (measured ? scheduled : Math.max(scheduled, now)) + think(r);
+        due.set(p, next);
         if (ar.result().done) {
           completed.incrementAndGet();
           at(next, () -> newConversation(p, r, next));
         } else {
-          at(next, () -> step(p, inv, script, i + 1, r, next));
+          at(next, () -> step(p, inv, script, i + 1, r, next, 1));
         }
-      } else {
-        errors.incrementAndGet();
-        // A patient who waited 5 s for nothing did wait: that belongs in the latency too.
-        if (measured && ar.failed() && ar.cause() instanceof RequestTimeout) latency.record(now - scheduled);
-        at(next, () -> step(p, inv, script, i + 1, r, next));
+        return;
       }
+      errors.incrementAndGet();
+      firstError.compareAndSet(0, now);
+      lastError.set(now);
+      if (attempt >= MAX_ATTEMPTS) {
+        givenUp.incrementAndGet();
+        if (measured) latency.record(now - scheduled);
+        long next = now + think(r);
+        due.set(p, next);
+        at(next, () -> step(p, inv, script, i + 1, r, next, 1));
+        return;
+      }
+      // The same message again, still due since it was first due: the wait counts in its latency.
+      long retry = now + RETRY_DELAY_MS * 1_000_000;
+      at(retry, () -> step(p, inv, script, i, r, scheduled, attempt + 1));
     });
   }
 

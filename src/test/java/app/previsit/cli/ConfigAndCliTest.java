@@ -52,6 +52,30 @@ class ConfigAndCliTest {
     assertTrue(Config.from(Map.of()).sessionSecret().isEmpty(), "the memory store may make its own per process");
   }
 
+  /** REDIS_URL names one node, a cluster by its seeds or a primary by its sentinels; anything else is refused. */
+  @Test
+  void redisUrlTakesOneNodeAClusterOrSentinelsAndSentinelWaitsForAReplica() {
+    String secret = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    for (String ok : new String[] {"redis://127.0.0.1:6379/0", "rediss://:pw@redis.example:6380",
+        "redis-cluster://10.0.0.1:7000,10.0.0.2:7001,10.0.0.3:7002", "redis-cluster://:pw@h1:7000,h2:7000",
+        "redis-sentinel://10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379#mymaster"}) {
+      Config c = Config.from(Map.of("REDIS_URL", ok, "PREVISIT_SESSION_SECRET", secret));
+      assertEquals(ok.startsWith("redis-sentinel") ? 1 : 0, c.replicaAcks().replicas(), ok);
+    }
+    for (String bad : new String[] {"redis-cluster://h1,h2:7000", "redis-cluster://", "redis-sentinel://h1:26379,h2:26379",
+        "redis-sentinel://:s3cret@h1:26379#", "redis-cluster://h1:7000#mymaster", "redis+cluster://h1:7000"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> Config.from(Map.of("REDIS_URL", bad, "PREVISIT_SESSION_SECRET", secret)), bad);
+      assertTrue(e.getMessage().startsWith("REDIS_URL") && !e.getMessage().contains("s3cret"), e.getMessage());
+    }
+    assertEquals(0, Config.from(Map.of("REDIS_URL", "redis-sentinel://h1:26379#m", "PREVISIT_SESSION_SECRET", secret,
+        "PREVISIT_REDIS_REPLICA_ACKS", "0")).replicaAcks().replicas(), "an operator may choose availability over the last turns");
+    ConfigException cluster = assertThrows(ConfigException.class, () -> Config.from(Map.of("REDIS_URL", "redis-cluster://h1:7000",
+        "PREVISIT_SESSION_SECRET", secret, "PREVISIT_REDIS_REPLICA_ACKS", "1")));
+    assertTrue(cluster.getMessage().startsWith("PREVISIT_REDIS_REPLICA_ACKS"), cluster.getMessage());
+    assertThrows(ConfigException.class, () -> Config.from(Map.of("PREVISIT_REDIS_REPLICA_WAIT_MS", "5000")));
+  }
+
   @Test
   void defaultsAreTheDocumentedOnes() {
     Config c = Config.from(Map.of());
