@@ -35,7 +35,9 @@ final class KeyLayout {
       throw e;
     } catch (Exception e) {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-      throw new ConfigException("REDIS_URL: could not read the key layout (" + e.getClass().getSimpleName() + ")");
+      Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new ConfigException("REDIS_URL: could not read the key layout (" + cause.getClass().getSimpleName() + ": "
+          + cause.getMessage() + ")");
     }
   }
 

@@ -32,7 +32,7 @@ final class RedisDeployment {
   record Connected(AbstractRedisClient client, StatefulConnection<String, String> connection,
       RedisClusterAsyncCommands<String, String> commands) {}
 
-  /** While disconnected, fail at once (the caller answers 503) instead of queueing without bound. */
+  /** A command unanswered this long fails (the caller answers 503). */
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
   private final Kind kind;
@@ -69,7 +69,11 @@ final class RedisDeployment {
       RedisClusterClient client = RedisClusterClient.create(resources, seedNodes());
       client.setOptions(ClusterClientOptions.builder()
           .autoReconnect(true)
-          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          // Not REJECT_COMMANDS: Lettuce opens a node's connection on the first command for its slots (after a
+          // slot move or a failover too), and rejecting would refuse every such first command. Commands wait for
+          // the connection instead, each still failing after COMMAND_TIMEOUT, and the queue is bounded.
+          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+          .requestQueueSize(100_000)
           .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
           // Follow slot moves and failovers: MOVED/ASK and lost connections trigger a refresh at once,
           // and the topology is read again every 30 s in any case.
@@ -90,6 +94,7 @@ final class RedisDeployment {
     RedisClient client = RedisClient.create(resources, RedisURI.create(url.toString()));
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
+        // While disconnected, fail at once (the caller answers 503) instead of queueing.
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
         .build());
