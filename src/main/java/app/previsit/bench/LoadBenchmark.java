@@ -70,6 +70,8 @@ final class LoadBenchmark {
   final AtomicLong lastError = new AtomicLong();
   /** Invitation id to the bodies of its messages answered with 200, in order; kept only when asked for. */
   private final java.util.Map<String, List<JsonObject>> answered = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Invitation id to the message sent and not (yet) answered with 200; kept only when asked for. */
+  private final java.util.Map<String, JsonObject> unanswered = new java.util.concurrent.ConcurrentHashMap<>();
   private final boolean keepAnswered;
   /** Per patient, the scheduled time of its next message until that message is answered. */
   private final AtomicLongArray due;
@@ -149,6 +151,11 @@ final class LoadBenchmark {
     return answered;
   }
 
+  /** Per invitation id, the message sent and not answered with 200 by the stop (when kept). */
+  java.util.Map<String, JsonObject> unanswered() {
+    return unanswered;
+  }
+
   void close() {
     clientVertx.close().toCompletionStage().toCompletableFuture().join();
   }
@@ -188,6 +195,7 @@ final class LoadBenchmark {
     due.set(p, scheduled);
     // Like the web page, every message carries an id: a retry is applied once.
     JsonObject body = script.get(i);
+    if (keepAnswered) unanswered.put(inv.id(), body);
     send(inv, body.copy().put("id", "b" + i)).onComplete(ar -> {
       // After stop() this message was counted as outstanding already.
       if (!running) return;
@@ -195,7 +203,10 @@ final class LoadBenchmark {
       boolean measured = scheduled >= measureFrom;
       if (ar.succeeded() && ar.result().status == 200) {
         turns.incrementAndGet();
-        if (keepAnswered) answered.computeIfAbsent(inv.id(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(body);
+        if (keepAnswered) {
+          answered.computeIfAbsent(inv.id(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(body);
+          unanswered.remove(inv.id());
+        }
         if (measured) latency.record(now - scheduled);
         // The next message is due one think time after this one was due (closed loop: now).
         long next = meanThinkNanos == 0 ? now : (measured ? scheduled : Math.max(scheduled, now)) + think(r);

@@ -17,9 +17,14 @@ public final class MigrateKeysCommand implements Command {
     RedisStores stores = RedisStores.open(config.redisUrl().get(), config);
     try {
       KeyMigration.Result r = new KeyMigration(stores).run();
-      System.err.printf("previsit migrate-keys: moved %d keys and %d queued Telegram updates into key layout 2%s%n",
-          r.keysMoved(), r.inboxUpdatesMoved(), r.keysLeft() > 0 ? "; some old keys could not be read and were left" : "");
-      return r.keysLeft() > 0 ? 1 : 0;
+      System.err.printf("previsit migrate-keys: moved %d keys and %d queued Telegram updates into key layout 2%n",
+          r.keysMoved(), r.inboxUpdatesMoved());
+      if (r.conflicts() > 0) {
+        System.err.printf("previsit migrate-keys: %d old keys were left where they are: their new names hold other data "
+            + "(was an instance of an earlier release still running?); nothing was overwritten%n", r.conflicts());
+        return 1;
+      }
+      return 0;
     } finally {
       stores.close();
     }

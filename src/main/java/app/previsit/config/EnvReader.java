@@ -74,7 +74,8 @@ final class EnvReader {
   /**
    * REDIS_URL in one of three forms: one node ({@code redis://host:6379/0}, {@code rediss://}), a
    * cluster by its seed nodes ({@code redis-cluster://h1:p1,h2:p2,h3:p3}) or a primary found through
-   * its sentinels ({@code redis-sentinel://h1:p1,h2:p2,h3:p3#mymaster}, Lettuce's syntax).
+   * its sentinels ({@code redis-sentinel://h1:p1,h2:p2,h3:p3#mymaster}, Lettuce's syntax). Nodes of a
+   * list are named by host name or IPv4 address (java.net.URI cannot parse a list of IPv6 literals).
    */
   Optional<URI> redisUrl(String name) {
     Optional<String> v = optional(name);
@@ -99,7 +100,8 @@ final class EnvReader {
     if (authority == null) return false;
     String hosts = authority.substring(authority.lastIndexOf('@') + 1);
     for (String node : hosts.split(",", -1)) {
-      if (!node.matches("[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}")) return false;
+      if (!node.matches("[A-Za-z0-9._-]+:\\d{1,5}")) return false;
+      if (Integer.parseInt(node.substring(node.lastIndexOf(':') + 1)) > 65535) return false;
     }
     return true;
   }
@@ -122,7 +124,10 @@ final class EnvReader {
   }
 
   /** Never echo a password that may be inside a URL. */
+  /** Everything between {@code //} and the last {@code @} (a password may hold {@code /} or an unencoded {@code @}). */
   private static String redact(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
+    int start = url.indexOf("//");
+    int at = url.lastIndexOf('@');
+    return start >= 0 && at > start ? url.substring(0, start + 2) + "***" + url.substring(at) : url;
   }
 }

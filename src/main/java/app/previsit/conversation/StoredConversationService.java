@@ -61,7 +61,7 @@ public final class StoredConversationService implements ConversationService {
       Next next = dialogue.start(invitation.patientName(), clock.instant());
       Write w = write(null, next.conversation(), null, List.of());
       return stores.sessions().compareAndSet(invitation.id(), 0, w.envelope().toJson(), w.append(), w.reset(), ttl(invitation))
-          .map(won -> turn(won ? next.replies() : List.of(), next.conversation(), false));
+          .compose(won -> stores.replicated().map(v -> turn(won ? next.replies() : List.of(), next.conversation(), false)));
     });
   }
 
@@ -70,7 +70,9 @@ public final class StoredConversationService implements ConversationService {
     // A message without an id still gets one: if Redis executes our write but its answer is lost
     // (a timeout, or Lettuce re-sending after a reconnect), the retry then finds this id applied.
     String id = messageId != null ? messageId : "gen:" + Tokens.random(12);
-    return attempt(invitation, input, id, 1);
+    // Answered only once the turn (its state, transcript, alert and invitation writes) would survive a failover;
+    // a repeat answered from what is stored waits too: its first attempt may have failed before this point.
+    return attempt(invitation, input, id, 1).compose(turn -> stores.replicated().map(turn));
   }
 
   private Future<Turn> attempt(Invitation invitation, PatientInput input, String messageId, int attempt) {
@@ -86,9 +88,7 @@ public final class StoredConversationService implements ConversationService {
           Conversation c = before.conversation();
           // The first time may have failed after its write (a timeout, a crash): bring the invitation up to date now.
           // And the practice may not have heard of a red flag it raised: telling again raises nothing twice.
-          // And the first write may not have reached a replica yet: the answer is given only once it has.
-          return stores.sessions().replicated().compose(ok -> repliesOf(invitation, earlier.get()))
-              .compose(replies -> reconcile(invitation, c, now)
+          return repliesOf(invitation, earlier.get()).compose(replies -> reconcile(invitation, c, now)
               .compose(v -> alarm(invitation, 0, c))
               .map(v -> turn(replies, c, true)));
         }

@@ -19,6 +19,7 @@ record StoresWithUsers(Stores delegate, UserStore users) implements Stores {
   @Override public app.previsit.store.AlertStore alerts() { return delegate.alerts(); }
   @Override public app.previsit.store.AttachmentStore attachments() { return delegate.attachments(); }
   @Override public Future<Void> ping() { return delegate.ping(); }
+  @Override public Future<Void> replicated() { return delegate.replicated(); }
   @Override public String kind() { return delegate.kind(); }
   @Override public void close() { delegate.close(); }
 }

@@ -38,16 +38,6 @@ public interface SessionStore {
     return log(invitationId).map(all -> all.subList(Math.min(from, all.size()), Math.min(from + count, all.size())));
   }
 
-  /**
-   * Returns once what this store has written so far would survive the loss of its primary (Redis with
-   * Sentinel: a replica holds it; elsewhere at once). A successful {@link #compareAndSet} has waited for
-   * this already; a retried message whose first attempt was written, and whose answer is given again
-   * from what is stored, waits here before the patient sees it.
-   */
-  default Future<Void> replicated() {
-    return Future.succeededFuture();
-  }
-
   /** Deletes the state and the log. */
   Future<Void> delete(String invitationId);
 }

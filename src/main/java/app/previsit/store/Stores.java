@@ -30,6 +30,16 @@ public interface Stores extends AutoCloseable {
   /** Succeeds when the backing store answers; used by /health. */
   Future<Void> ping();
 
+  /**
+   * Returns once every write answered so far would survive the loss of the store's primary (Redis with
+   * Sentinel: a replica holds it, see PREVISIT_REDIS_REPLICA_ACKS; elsewhere at once). A patient's turn is
+   * answered only after this; a failure means "not yet": the caller answers 503 and the retry, with the
+   * same message id, finds the turn stored and waits here again.
+   */
+  default Future<Void> replicated() {
+    return Future.succeededFuture();
+  }
+
   /** "memory" or "redis"; shown on /health. */
   String kind();
 

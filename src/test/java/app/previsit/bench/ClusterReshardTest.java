@@ -50,7 +50,7 @@ class ClusterReshardTest {
       long turnsAfter = load.turns.get();
       SentinelFailoverTest.awaitTurns(load, turnsAfter + 200, Duration.ofSeconds(60));
       load.stop();
-      AnsweredTurns.Verdict verdict = AnsweredTurns.check(server, load.answered());
+      AnsweredTurns.Verdict verdict = AnsweredTurns.check(server, load);
       System.out.printf(Locale.ROOT, "cluster reshard: 2 x 1000 slots moved in %.1f s under load; %d errors retried, %d given up; %s%n",
           reshardSeconds, load.errors.get(), load.givenUp.get(), verdict);
       assertEquals(0, load.givenUp.get(), "every failed message got through on a retry");

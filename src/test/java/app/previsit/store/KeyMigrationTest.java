@@ -118,4 +118,28 @@ class KeyMigrationTest {
     ConfigException refused = assertThrows(ConfigException.class, () -> RedisStores.connect(REDIS.uri(), CONFIG));
     assertTrue(refused.getMessage().contains("layout 9"), refused.getMessage());
   }
+
+  /**
+   * Run again after an old release kept writing beside the new one: nothing in the new layout is overwritten
+   * (the old key stays and is reported), an identical copy left by a run cut short lets the old key go, and a
+   * key without an expiry is moved without one.
+   */
+  @Test
+  void aSecondRunOverwritesNothingAndKeepsAKeyWithoutExpiryWithout() throws Exception {
+    raw.set("previsit:layout", "2");
+    raw.hset("previsit:{inv:x1}:session", Map.of("v", "7", "data", "{\"new\":true}"));
+    raw.hset("previsit:session:x1", Map.of("v", "2", "data", "{\"old\":true}"));
+    raw.rpush("previsit:log:x2", "{\"line\":1}");
+    raw.rpush("previsit:{inv:x2}:log", "{\"line\":1}");
+    raw.sadd("previsit:alerts:open", "a9");
+    KeyMigration.Result r;
+    try (RedisStores stores = RedisStores.open(REDIS.uri(), CONFIG)) {
+      r = new KeyMigration(stores).run();
+    }
+    assertEquals(new KeyMigration.Result(2, 0, 1), r, "the identical log and the alerts set moved; the session conflicted");
+    assertEquals("7", raw.hget("previsit:{inv:x1}:session", "v"), "the newer session is untouched");
+    assertEquals("2", raw.hget("previsit:session:x1", "v"), "the old one is left for someone to look at");
+    assertEquals(0L, raw.exists("previsit:log:x2"));
+    assertEquals(-1L, raw.pttl("previsit:{alerts}:open"), "no expiry before, none after");
+  }
 }

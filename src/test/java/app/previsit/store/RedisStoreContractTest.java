@@ -91,4 +91,34 @@ class RedisStoreContractTest extends StoreContractTest {
     assertEquals(":0", REDIS.command("EXISTS previsit:{inv:" + inv.id() + "}:log"), "deleting an invitation deletes its transcript too");
     assertEquals(":0", REDIS.command("EXISTS previsit:token:" + inv.token()));
   }
+
+  /**
+   * The token, day and chat indexes are written beside the record, not with it: an entry a failed step left
+   * behind, or one that points at a record that says otherwise, finds nothing; a binding made just after a
+   * new link keeps its entry.
+   */
+  @Test
+  void aStaleIndexEntryFindsNothing() throws Exception {
+    Invitation a = await(stores.invitations().create(invitation("Stale A", LocalDateTime.now().plusDays(1))));
+    Invitation b = await(stores.invitations().create(invitation("Stale B", LocalDateTime.now().plusDays(2))));
+    // A token entry pointing at another invitation's record (a step that failed after writing the index).
+    REDIS.command("SET previsit:token:forged " + a.id());
+    assertTrue(await(stores.invitations().byToken("forged")).isEmpty());
+    // A chat entry whose record is not bound to that chat.
+    REDIS.command("SET previsit:chat:777 " + a.id());
+    assertTrue(await(stores.invitations().byTelegramChat(777)).isEmpty());
+    // A day entry whose record is on another day.
+    String day = a.appointmentAt().toLocalDate().toString();
+    REDIS.command("ZADD previsit:day:" + day + " 0 " + b.id());
+    assertEquals(java.util.List.of(a.id()), await(stores.invitations().byDate(a.appointmentAt().toLocalDate())).stream()
+        .map(Invitation::id).toList());
+    // Bound, given a new link (the binding goes), bound again at once: the chat finds it.
+    assertTrue(await(stores.invitations().bindTelegramChat(b.id(), 888)));
+    await(stores.invitations().newLink(b.id(), "fresh-token-for-b"));
+    assertTrue(await(stores.invitations().byTelegramChat(888)).isEmpty(), "the new link unbinds the chat");
+    assertTrue(await(stores.invitations().bindTelegramChat(b.id(), 888)));
+    assertEquals(b.id(), await(stores.invitations().byTelegramChat(888)).orElseThrow().id());
+    assertTrue(await(stores.invitations().byToken(b.token())).isEmpty(), "the old link finds nothing");
+    assertEquals(b.id(), await(stores.invitations().byToken("fresh-token-for-b")).orElseThrow().id());
+  }
 }

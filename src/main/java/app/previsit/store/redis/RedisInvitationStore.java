@@ -55,11 +55,6 @@ final class RedisInvitationStore implements InvitationStore {
       if ttl < 0 or nowMs + ttl < tonumber(ARGV[3]) then redis.call('PEXPIREAT', KEYS[1], ARGV[3]) end
       return 1""";
 
-  /** KEYS chat; ARGV id. Removes a chat's index entry only if it still points at this invitation. */
-  private static final String UNINDEX_CHAT = """
-      if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-      return 0""";
-
   /** Rewrites one field of the stored JSON in place, keeping the record's expiry. */
   private static final String LUA_HELPERS = """
       local function save(key, json)
@@ -110,19 +105,18 @@ final class RedisInvitationStore implements InvitationStore {
 
   /**
    * KEYS inv; ARGV new token. A new link: nobody holds it, the Telegram chat's binding goes; the record
-   * keeps its expiry. Returns {the record, the old token, the chat it was bound to (nil)}; nil when gone.
-   * The caller has indexed the new token before and removes the old token's and chat's entries after.
+   * keeps its expiry. Returns {the record, the old token}; nil when gone. The caller has indexed the new
+   * token before and removes the old token's entry after.
    */
   private static final String NEW_LINK = LUA_HELPERS + """
       local json = redis.call('GET', KEYS[1])
       if not json then return false end
       local old = string.match(json, '"token":"([^"]*)"') or ''
-      local chat = chatOf(json) or false
       json = string.gsub(json, '"token":"[^"]*"', function() return '"token":"' .. ARGV[1] .. '"' end, 1)
       json = string.gsub(json, '"telegramChatId":[^,}]*', function() return '"telegramChatId":null' end, 1)
       json = withDevices(json, '')
       save(KEYS[1], json)
-      return {json, old, chat}""";
+      return {json, old}""";
 
   /**
    * KEYS inv; ARGV chatId. Binds when unbound or bound to the same chat, and nobody holds the link in a
@@ -163,7 +157,9 @@ final class RedisInvitationStore implements InvitationStore {
     long expireAt = expireAt(i);
     return indexDay(i, expireAt)
         .compose(v -> redis.call(() -> redis.redis().set(RedisKeys.token(i.token()), i.id(), SetArgs.Builder.pxAt(expireAt))))
-        .compose(ok -> write(i, expireAt)).map(Written::invitation);
+        .compose(ok -> write(i, expireAt)).map(Written::invitation)
+        // Reception hands the link on once this returns: it must survive a failover.
+        .compose(created -> redis.replicated().map(created));
   }
 
   /**
@@ -181,12 +177,9 @@ final class RedisInvitationStore implements InvitationStore {
       if (w.appointmentBefore() == null) {
         indexed = indexed.compose(v -> redis.call(() -> redis.redis().set(RedisKeys.token(w.invitation().token()), i.id(),
             SetArgs.Builder.pxAt(expireAt)))).mapEmpty();
-      } else if (!w.appointmentBefore().isEmpty()) {
-        String oldDay = w.appointmentBefore().substring(0, Math.min(10, w.appointmentBefore().length()));
-        if (!oldDay.equals(i.appointmentAt().toLocalDate().toString())) {
-          indexed = indexed.compose(v -> redis.call(() -> redis.redis().zrem(RedisKeys.day(oldDay), i.id()))).mapEmpty();
-        }
       }
+      // The old day's entry is left: byDate checks each record's date, and a stale writer's ZREM could
+      // remove a live entry. (No caller moves an appointment today; a new link is sent instead.)
       return indexed.map(w.invitation());
     });
   }
@@ -236,23 +229,16 @@ final class RedisInvitationStore implements InvitationStore {
             if (r == null || r.isEmpty()) return Future.succeededFuture(Optional.<Invitation>empty());
             Invitation renewed = InvitationJson.decode((String) r.get(0));
             String oldToken = r.size() > 1 ? (String) r.get(1) : null;
-            String chat = r.size() > 2 ? (String) r.get(2) : null;
             Future<Void> cleared = Future.succeededFuture();
             if (oldToken != null && !oldToken.isEmpty() && !oldToken.equals(newToken)) {
               tokenIds.remove(oldToken);
               cleared = cleared.compose(v -> redis.call(() -> redis.redis().del(RedisKeys.token(oldToken)))).mapEmpty();
             }
-            if (chat != null && chat.matches("-?\\d{1,19}")) {
-              cleared = cleared.compose(v -> unindexChat(Long.parseLong(chat), invitationId));
-            }
-            return cleared.map(Optional.of(renewed));
+            // The chat's index entry is left: it finds nothing now (the record names no chat), and removing it
+            // could remove the entry of a binding made a moment after this new link (the Begin button binds by id).
+            return cleared.compose(v -> redis.replicated()).map(Optional.of(renewed));
           });
     });
-  }
-
-  private Future<Void> unindexChat(long chatId, String invitationId) {
-    String[] keys = {RedisKeys.chat(chatId)};
-    return redis.call(() -> redis.redis().<Long>eval(UNINDEX_CHAT, ScriptOutputType.INTEGER, keys, invitationId)).mapEmpty();
   }
 
   @Override
@@ -319,7 +305,10 @@ final class RedisInvitationStore implements InvitationStore {
         .map(found -> found.filter(inv -> inv.telegramChatId() != null && inv.telegramChatId() == chatId));
   }
 
-  /** Everything under the invitation's tag at once, then its index entries. */
+  /**
+   * Everything under the invitation's tag at once, then its token and day entries. A chat's entry is left to
+   * expire: it finds nothing now, and it may already belong to the chat's next binding.
+   */
   @Override
   public Future<Void> delete(String id) {
     return byId(id).compose(found -> {
@@ -328,7 +317,6 @@ final class RedisInvitationStore implements InvitationStore {
       tokenIds.remove(i.token());
       return redis.call(() -> redis.redis().del(RedisKeys.invitation(id), RedisKeys.session(id), RedisKeys.log(id)))
           .compose(n -> redis.call(() -> redis.redis().del(RedisKeys.token(i.token()))))
-          .compose(n -> i.telegramChatId() == null ? Future.succeededFuture() : unindexChat(i.telegramChatId(), id))
           .compose(n -> redis.call(() -> redis.redis().zrem(RedisKeys.day(i.appointmentAt().toLocalDate().toString()), id)))
           .mapEmpty();
     });

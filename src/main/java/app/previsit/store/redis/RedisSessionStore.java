@@ -63,13 +63,7 @@ final class RedisSessionStore implements SessionStore {
     if (sha == null) {
       redis.call(() -> redis.redis().scriptLoad(CAS)).onSuccess(s -> casSha = s);
     }
-    // A turn is answered only once it would survive a failover (Sentinel: a replica has it).
-    return result.compose(n -> n == 1L ? redis.replicated().map(true) : Future.succeededFuture(false));
-  }
-
-  @Override
-  public Future<Void> replicated() {
-    return redis.replicated();
+    return result.map(n -> n == 1L);
   }
 
   @Override

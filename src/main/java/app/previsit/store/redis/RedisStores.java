@@ -36,7 +36,8 @@ public final class RedisStores implements Stores {
   private final AbstractRedisClient client;
   private final StatefulConnection<String, String> connection;
   private final RedisClusterAsyncCommands<String, String> commands;
-  private final Config.ReplicaAcks replicaAcks;
+  /** Null when no replica needs to confirm (one node, a cluster, or PREVISIT_REDIS_REPLICA_ACKS=0). */
+  private final ReplicaConfirmations confirmations;
   private final InvitationStore invitations;
   private final SessionStore sessions;
   private final UserStore users;
@@ -52,7 +53,11 @@ public final class RedisStores implements Stores {
     this.client = connected.client();
     this.connection = connected.connection();
     this.commands = connected.commands();
-    this.replicaAcks = config.replicaAcks();
+    Config.ReplicaAcks acks = config.replicaAcks();
+    this.confirmations = acks.replicas() > 0 && connected.client() instanceof io.lettuce.core.RedisClient single
+        ? new ReplicaConfirmations(single.connect(), acks.replicas(), acks.timeout().toMillis(),
+            app.previsit.security.Secret.randomToken(8))
+        : null;
     this.invitations = new RedisInvitationStore(this, config);
     this.sessions = new RedisSessionStore(this);
     this.users = new RedisUserStore(this);
@@ -87,7 +92,7 @@ public final class RedisStores implements Stores {
     RedisDeployment deployment = RedisDeployment.of(url);
     try {
       return new RedisStores(deployment, deployment.connect(resources), config);
-    } catch (RedisException e) {
+    } catch (RedisException | IllegalArgumentException e) {
       resources.shutdown();
       throw new ConfigException("REDIS_URL: cannot reach " + deployment.describe() + " (" + e.getClass().getSimpleName() + ")");
     }
@@ -98,17 +103,16 @@ public final class RedisStores implements Stores {
   }
 
   /**
-   * Returns once the replicas REDIS_URL's deployment promises hold every write made so far on the shared
-   * connection (Redis WAIT; at once when none are asked for). Fails as unavailable when they do not confirm
-   * in time: the write is then on the primary only, and the caller answers as if it had failed (a retry
-   * with the same message id finds it applied, and waits again).
+   * Returns once the replicas REDIS_URL's deployment promises hold every write answered so far (Redis WAIT
+   * after a probe write, on a connection of its own: {@link ReplicaConfirmations}; at once when none are
+   * asked for). Fails as unavailable when they do not confirm in time: the writes are then on the primary
+   * only, and the caller answers as if it had failed (a retry with the same message id finds them, and
+   * waits again).
    */
-  Future<Void> replicated() {
-    if (replicaAcks.replicas() == 0) return Future.succeededFuture();
-    return call(() -> commands.waitForReplication(replicaAcks.replicas(), replicaAcks.timeout().toMillis())).compose(n -> n != null
-        && n >= replicaAcks.replicas() ? Future.<Void>succeededFuture()
-        : Future.failedFuture(new StoreUnavailableException("no replica confirmed the write within " + replicaAcks.timeout().toMillis()
-            + " ms", null)));
+  @Override
+  public Future<Void> replicated() {
+    if (confirmations == null) return Future.succeededFuture();
+    return call(confirmations.confirm());
   }
 
   RedisClusterAsyncCommands<String, String> redis() {
@@ -160,6 +164,7 @@ public final class RedisStores implements Stores {
 
   @Override
   public void close() {
+    if (confirmations != null) confirmations.close();
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     client.getResources().shutdown(0, 2, TimeUnit.SECONDS);

@@ -59,7 +59,10 @@ final class RedisTelegramStore implements TelegramStore {
   public Future<Boolean> enqueue(long updateId, String json) {
     String[] keys = {RedisKeys.telegramSeen(updateId), RedisKeys.telegramInbox(RedisKeys.telegramShard(updateId))};
     String[] args = {Long.toString(updateId), json, Long.toString(SEEN_FOR.toSeconds())};
-    return redis.call(() -> redis.redis().<Long>eval(ENQUEUE, ScriptOutputType.INTEGER, keys, args)).map(n -> n == 1L);
+    // Telegram is told the update is safe once this returns: on a replica too where the deployment has one
+    // (a repeat waits as well: its first attempt may have failed before the replica had it).
+    return redis.call(() -> redis.redis().<Long>eval(ENQUEUE, ScriptOutputType.INTEGER, keys, args))
+        .compose(n -> redis.replicated().map(n == 1L));
   }
 
   @Override
