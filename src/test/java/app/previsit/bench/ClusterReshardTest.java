@@ -40,7 +40,7 @@ class ClusterReshardTest {
     LoadBenchmark load = new LoadBenchmark(server, PATIENTS, RATE, true);
     try {
       load.start();
-      SentinelFailoverTest.awaitTurns(load, 400, Duration.ofSeconds(60));
+      SentinelFailover.awaitTurns(load, 400, Duration.ofSeconds(60));
       int a = CLUSTER.ports().get(0);
       int b = CLUSTER.ports().get(1);
       long started = System.nanoTime();
@@ -48,7 +48,7 @@ class ClusterReshardTest {
       CLUSTER.reshard(b, a, 1000);
       double reshardSeconds = (System.nanoTime() - started) / 1e9;
       long turnsAfter = load.turns.get();
-      SentinelFailoverTest.awaitTurns(load, turnsAfter + 200, Duration.ofSeconds(60));
+      SentinelFailover.awaitTurns(load, turnsAfter + 200, Duration.ofSeconds(60));
       load.stop();
       AnsweredTurns.Verdict verdict = AnsweredTurns.check(server, load);
       System.out.printf(Locale.ROOT, "cluster reshard: 2 x 1000 slots moved in %.1f s under load; %d errors retried, %d given up; %s%n",
