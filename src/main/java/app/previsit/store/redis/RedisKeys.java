@@ -34,6 +34,7 @@ package app.previsit.store.redis;
  * previsit:{alerts}:alert:ID           string  an emergency alert (invitation, patient name, category, acknowledgement)  retention
  * previsit:{alerts}:all                zset    alert ids by time raised (trimmed to the retention period)
  * previsit:{alerts}:open               set     ids of alerts nobody has acknowledged yet
+ * previsit:ack:INSTANCE                string  a probe written before each WAIT for the replicas (Sentinel)  1 minute
  * </pre>
  * Patient data lives only under {@code {inv:ID}} (the token, day and chat indexes point at it);
  * forgetting a patient deletes the session and cancels the invitation. {@link LegacyKeys} names the
@@ -81,4 +82,6 @@ final class RedisKeys {
   static String alert(String id) { return PREFIX + "{alerts}:alert:" + id; }
   static String alerts() { return PREFIX + "{alerts}:all"; }
   static String openAlerts() { return PREFIX + "{alerts}:open"; }
+
+  static String replicaProbe(String instance) { return PREFIX + "ack:" + instance; }
 }

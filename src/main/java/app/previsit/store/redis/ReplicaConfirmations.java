@@ -29,7 +29,7 @@ final class ReplicaConfirmations implements AutoCloseable {
     this.connection = connection;
     this.replicas = replicas;
     this.timeoutMs = timeoutMs;
-    this.probeKey = RedisKeys.PREFIX + "ack:" + instance;
+    this.probeKey = RedisKeys.replicaProbe(instance);
   }
 
   /** Completes once the replicas hold every write answered before this call; fails as unavailable otherwise. */
