@@ -3,12 +3,9 @@ package app.previsit.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.previsit.config.Config;
 import app.previsit.server.PrevisitServer;
 import app.previsit.testing.RedisClusterExtension;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,13 +27,7 @@ class ClusterReshardTest {
 
   @Test
   void movingSlotsUnderLoadLosesNoAnsweredTurnAndAppliesNoneTwice() throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("PREVISIT_HTTP_HOST", "127.0.0.1");
-    env.put("PREVISIT_HTTP_PORT", "0");
-    env.put("PREVISIT_CHAT_MESSAGES_PER_MINUTE", "1000000");
-    env.put("REDIS_URL", CLUSTER.url());
-    env.put("PREVISIT_SESSION_SECRET", app.previsit.security.Secret.randomToken(32));
-    PrevisitServer server = PrevisitServer.start(Config.from(env), Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
+    PrevisitServer server = SentinelFailover.startService(CLUSTER.url(), Map.of());
     LoadBenchmark load = new LoadBenchmark(server, PATIENTS, RATE, true);
     try {
       load.start();

@@ -25,14 +25,7 @@ final class SentinelFailover {
   record Result(LoadBenchmark load, AnsweredTurns.Verdict verdict) {}
 
   static Result run(RedisSentinelExtension REDIS, String replicaAcks) throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("PREVISIT_HTTP_HOST", "127.0.0.1");
-    env.put("PREVISIT_HTTP_PORT", "0");
-    env.put("PREVISIT_CHAT_MESSAGES_PER_MINUTE", "1000000");
-    env.put("REDIS_URL", REDIS.url());
-    env.put("PREVISIT_SESSION_SECRET", app.previsit.security.Secret.randomToken(32));
-    if (replicaAcks != null) env.put("PREVISIT_REDIS_REPLICA_ACKS", replicaAcks);
-    PrevisitServer server = PrevisitServer.start(Config.from(env), Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
+    PrevisitServer server = startService(REDIS.url(), replicaAcks == null ? Map.of() : Map.of("PREVISIT_REDIS_REPLICA_ACKS", replicaAcks));
     LoadBenchmark load = new LoadBenchmark(server, PATIENTS, RATE, true);
     try {
       load.start();
@@ -73,6 +66,17 @@ final class SentinelFailover {
       load.close();
       server.stop().toCompletionStage().toCompletableFuture().get();
     }
+  }
+
+  /** The service on a free loopback port and the given Redis, with the per-link limit lifted for simulated patients. */
+  static PrevisitServer startService(String redisUrl, Map<String, String> more) throws Exception {
+    Map<String, String> env = new HashMap<>(more);
+    env.put("PREVISIT_HTTP_HOST", "127.0.0.1");
+    env.put("PREVISIT_HTTP_PORT", "0");
+    env.put("PREVISIT_CHAT_MESSAGES_PER_MINUTE", "1000000");
+    env.put("REDIS_URL", redisUrl);
+    env.put("PREVISIT_SESSION_SECRET", app.previsit.security.Secret.randomToken(32));
+    return PrevisitServer.start(Config.from(env), Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
   }
 
   static void awaitTurns(LoadBenchmark load, long turns, Duration max) throws InterruptedException {

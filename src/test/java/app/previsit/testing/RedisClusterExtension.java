@@ -120,19 +120,9 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
 
   /** One inline command, the first line of the answer, as {@link RedisServerExtension#command(String)} does. */
   static String firstLine(int port, String inline) {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(2000);
-      OutputStream out = s.getOutputStream();
-      out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = s.getInputStream();
-      StringBuilder b = new StringBuilder();
-      for (int c; (c = in.read()) != -1 && c != '\r'; ) b.append((char) c);
-      return b.toString();
-    } catch (IOException e) {
-      return null;
-    }
+    return RedisServerExtension.firstLine(port, inline, 2000);
   }
+
 
   /** FLUSHALL on every primary (each holds only its own slots' keys). */
   public void flushAll() {

@@ -122,6 +122,11 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
   }
 
   private String command(String inline, int timeoutMillis) {
+    return firstLine(port, inline, timeoutMillis);
+  }
+
+  /** One inline command to a server on loopback; the first line of its answer, or null when nobody answers. */
+  static String firstLine(int port, String inline, int timeoutMillis) {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(timeoutMillis);
       OutputStream out = s.getOutputStream();
@@ -135,6 +140,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
       return null;
     }
   }
+
 
   private static volatile int major = -1;
 
