@@ -119,6 +119,11 @@ class RedisStoreContractTest extends StoreContractTest {
     assertTrue(await(stores.invitations().bindTelegramChat(b.id(), 888)));
     assertEquals(b.id(), await(stores.invitations().byTelegramChat(888)).orElseThrow().id());
     assertTrue(await(stores.invitations().byToken(b.token())).isEmpty(), "the old link finds nothing");
+    // A binding whose second step (the chat's entry) was lost: the chat finds nothing until /start binds again.
+    REDIS.command("DEL previsit:chat:888");
+    assertTrue(await(stores.invitations().byTelegramChat(888)).isEmpty());
+    assertTrue(await(stores.invitations().bindTelegramChat(b.id(), 888)), "the same chat may bind again");
+    assertEquals(b.id(), await(stores.invitations().byTelegramChat(888)).orElseThrow().id());
     assertEquals(b.id(), await(stores.invitations().byToken("fresh-token-for-b")).orElseThrow().id());
   }
 }
