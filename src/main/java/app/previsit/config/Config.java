@@ -67,11 +67,7 @@ public record Config(
    * (PREVISIT_REDIS_REPLICA_WAIT_MS). With Sentinel the default is 1: replication is asynchronous, and
    * a primary killed before its replica had a turn would otherwise lose a turn the patient saw answered.
    */
-  public record ReplicaAcks(int replicas, Duration timeout) {
-    public static ReplicaAcks none() {
-      return new ReplicaAcks(0, Duration.ofMillis(500));
-    }
-  }
+  public record ReplicaAcks(int replicas, Duration timeout) {}
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 

@@ -23,7 +23,9 @@ public interface AuditLog {
    * time; the next page is read only once the future {@code page} returned has completed (so an export written
    * to a slow client never holds more than a page or so in memory). Completes after the last page.
    */
-  Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page);
+  default Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page) {
+    return export(from, to, () -> false, page);
+  }
 
   /**
    * Like {@link #export(Instant, Instant, Function)}, and given up (completing failed) as soon as {@code stopped}

@@ -62,6 +62,11 @@ public final class RunningServer implements AutoCloseable {
     return new JsonObject(r.body()).getString("token");
   }
 
+  /** One patient message (a JSON body) through the web chat API of {@code inv}'s link. */
+  public HttpResponse<String> say(Invitation inv, String json) throws Exception {
+    return send("POST", "/chat/api/" + inv.token() + "/messages", null, json);
+  }
+
   public HttpResponse<String> send(String method, String path, String bearer, String body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofSeconds(20))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

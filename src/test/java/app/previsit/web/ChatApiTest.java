@@ -28,10 +28,6 @@ class ChatApiTest {
     app.close();
   }
 
-  private static HttpResponse<String> say(Invitation inv, String json) throws Exception {
-    return app.send("POST", "/chat/api/" + inv.token() + "/messages", null, json);
-  }
-
   @Test
   void historyOfANewInvitationAlreadyHoldsTheGreeting() throws Exception {
     Invitation inv = app.invite("Nina");
@@ -49,20 +45,20 @@ class ChatApiTest {
   @Test
   void aConversationRunsThroughTheApiAndMarksTheInvitation() throws Exception {
     Invitation inv = app.invite("Omar");
-    JsonObject first = new JsonObject(say(inv, "{\"text\":\"/start\"}").body());
+    JsonObject first = new JsonObject(app.say(inv, "{\"text\":\"/start\"}").body());
     assertTrue(first.getJsonArray("replies").getJsonObject(0).getString("text").contains("Hello Omar"));
-    JsonObject r = new JsonObject(say(inv, "{\"button\":\"Let's start\"}").body());
+    JsonObject r = new JsonObject(app.say(inv, "{\"button\":\"Let's start\"}").body());
     assertTrue(r.getJsonArray("replies").getJsonObject(0).getString("text").contains("is any of these happening now"));
-    r = new JsonObject(say(inv, "{\"button\":\"None of these\"}").body());
+    r = new JsonObject(app.say(inv, "{\"button\":\"None of these\"}").body());
     assertTrue(r.getJsonArray("replies").getJsonObject(0).getString("text").contains("What would you like to talk about"));
-    say(inv, "{\"text\":\"my knee has been swollen for 3 weeks 😀\"}");
+    app.say(inv, "{\"text\":\"my knee has been swollen for 3 weeks 😀\"}");
     Invitation now = RunningServer.await(app.server.services().stores().invitations().byId(inv.id())).orElseThrow();
     assertEquals(InvitationStatus.STARTED, now.status());
     for (int i = 0; i < 20; i++) {
-      JsonObject t = new JsonObject(say(inv, "{\"text\":\"/skip\"}").body());
+      JsonObject t = new JsonObject(app.say(inv, "{\"text\":\"/skip\"}").body());
       if (t.getJsonArray("replies").encode().contains("Confirm and send")) break;
     }
-    JsonObject done = new JsonObject(say(inv, "{\"button\":\"Confirm and send to my GP\"}").body());
+    JsonObject done = new JsonObject(app.say(inv, "{\"button\":\"Confirm and send to my GP\"}").body());
     assertTrue(done.getBoolean("done"));
     now = RunningServer.await(app.server.services().stores().invitations().byId(inv.id())).orElseThrow();
     assertEquals(InvitationStatus.COMPLETED, now.status());
@@ -71,9 +67,9 @@ class ChatApiTest {
   @Test
   void aRetriedMessageWithTheSameIdIsAppliedOnce() throws Exception {
     Invitation inv = app.invite("Pia");
-    say(inv, "{\"button\":\"Let's start\"}");
-    HttpResponse<String> a = say(inv, "{\"text\":\"my elbow hurts\",\"id\":\"m-1\"}");
-    HttpResponse<String> b = say(inv, "{\"text\":\"my elbow hurts\",\"id\":\"m-1\"}");
+    app.say(inv, "{\"button\":\"Let's start\"}");
+    HttpResponse<String> a = app.say(inv, "{\"text\":\"my elbow hurts\",\"id\":\"m-1\"}");
+    HttpResponse<String> b = app.say(inv, "{\"text\":\"my elbow hurts\",\"id\":\"m-1\"}");
     assertEquals(a.body(), b.body());
     JsonArray history = new JsonObject(app.send("GET", "/chat/api/" + inv.token() + "/history", null, null).body())
         .getJsonArray("messages");
@@ -85,13 +81,13 @@ class ChatApiTest {
   @Test
   void badRequestsGetClearJsonErrors() throws Exception {
     Invitation inv = app.invite("Quin");
-    HttpResponse<String> malformed = say(inv, "{\"text\": ");
+    HttpResponse<String> malformed = app.say(inv, "{\"text\": ");
     assertEquals(400, malformed.statusCode());
     assertTrue(new JsonObject(malformed.body()).getString("error").contains("JSON"));
-    HttpResponse<String> missing = say(inv, "{\"txt\":\"hi\"}");
+    HttpResponse<String> missing = app.say(inv, "{\"txt\":\"hi\"}");
     assertEquals(400, missing.statusCode());
     assertTrue(missing.body().contains("'text'"));
-    assertEquals(413, say(inv, new JsonObject().put("text", "a".repeat(9000)).encode()).statusCode());
+    assertEquals(413, app.say(inv, new JsonObject().put("text", "a".repeat(9000)).encode()).statusCode());
     HttpResponse<String> unknown = app.send("POST", "/chat/api/not-a-token/messages", null, "{\"text\":\"hi\"}");
     assertEquals(404, unknown.statusCode());
     assertFalse(unknown.body().contains("Exception"));
@@ -105,14 +101,14 @@ class ChatApiTest {
     Invitation inv = app.invite("Rae");
     String token = app.login("reception");
     assertEquals(200, app.send("DELETE", "/api/invitations/" + inv.id(), token, null).statusCode());
-    assertEquals(410, say(inv, "{\"text\":\"hello\"}").statusCode());
+    assertEquals(410, app.say(inv, "{\"text\":\"hello\"}").statusCode());
   }
 
   @Test
   void tooManyMessagesAreRateLimited() throws Exception {
     Invitation inv = app.invite("Sol");
     int limited = 0;
-    for (int i = 0; i < 80; i++) if (say(inv, "{\"text\":\"/help\"}").statusCode() == 429) limited++;
+    for (int i = 0; i < 80; i++) if (app.say(inv, "{\"text\":\"/help\"}").statusCode() == 429) limited++;
     assertTrue(limited > 0, "no 429 after 80 quick messages");
   }
 

@@ -29,24 +29,20 @@ class ChatReviewApiTest {
     app.close();
   }
 
-  private static HttpResponse<String> say(Invitation inv, String json) throws Exception {
-    return app.send("POST", "/chat/api/" + inv.token() + "/messages", null, json);
-  }
-
   /** A conversation at the review with one concern and two questions; the last answer. */
   private static JsonObject atReview(Invitation inv) throws Exception {
     for (String m : List.of("{\"button\":\"Let's start\"}", "{\"button\":\"None of these\"}",
         "{\"text\":\"my knee has been swollen\"}")) {
-      assertEquals(200, say(inv, m).statusCode());
+      assertEquals(200, app.say(inv, m).statusCode());
     }
     JsonObject last = null;
     for (int i = 0; i < 20; i++) {
-      last = new JsonObject(say(inv, "{\"text\":\"/skip\"}").body());
+      last = new JsonObject(app.say(inv, "{\"text\":\"/skip\"}").body());
       if (last.getJsonObject("progress").getString("label").equals("Your questions")) break;
     }
-    say(inv, "{\"text\":\"do I need a scan?\"}");
-    say(inv, "{\"text\":\"is it arthritis?\"}");
-    for (int i = 0; i < 20 && !last.containsKey("review"); i++) last = new JsonObject(say(inv, "{\"text\":\"/skip\"}").body());
+    app.say(inv, "{\"text\":\"do I need a scan?\"}");
+    app.say(inv, "{\"text\":\"is it arthritis?\"}");
+    for (int i = 0; i < 20 && !last.containsKey("review"); i++) last = new JsonObject(app.say(inv, "{\"text\":\"/skip\"}").body());
     return last;
   }
 
@@ -68,13 +64,13 @@ class ChatReviewApiTest {
     Invitation inv = app.invite("Ed Edit");
     atReview(inv);
     String edit = "{\"id\":\"e1\",\"edit\":{\"section\":\"questions\",\"index\":0,\"action\":\"change\",\"text\":\"will I need an x-ray?\"}}";
-    JsonObject first = new JsonObject(say(inv, edit).body());
-    JsonObject again = new JsonObject(say(inv, edit).body());
+    JsonObject first = new JsonObject(app.say(inv, edit).body());
+    JsonObject again = new JsonObject(app.say(inv, edit).body());
     assertEquals(first, again, "a repeat gets the first answer");
     assertEquals(List.of("will I need an x-ray?", "is it arthritis?"), texts(section(first.getJsonObject("review"), "questions")));
-    JsonObject removed = new JsonObject(say(inv, "{\"id\":\"e2\",\"edit\":{\"section\":\"questions\",\"index\":1,\"action\":\"remove\"}}").body());
+    JsonObject removed = new JsonObject(app.say(inv, "{\"id\":\"e2\",\"edit\":{\"section\":\"questions\",\"index\":1,\"action\":\"remove\"}}").body());
     assertEquals(List.of("will I need an x-ray?"), texts(section(removed.getJsonObject("review"), "questions")));
-    JsonObject confirmed = new JsonObject(say(inv, "{\"button\":\"Confirm and send to my GP\"}").body());
+    JsonObject confirmed = new JsonObject(app.say(inv, "{\"button\":\"Confirm and send to my GP\"}").body());
     assertTrue(confirmed.getBoolean("done"));
     assertFalse(confirmed.containsKey("review"), "no review once it is sent");
   }
@@ -85,12 +81,12 @@ class ChatReviewApiTest {
     for (String bad : List.of("{\"edit\":\"questions\"}", "{\"edit\":{\"section\":\"questions\",\"index\":\"0\",\"action\":\"remove\"}}",
         "{\"edit\":{\"section\":\"questions\",\"index\":0,\"action\":\"rename\"}}",
         "{\"edit\":{\"section\":\"questions\",\"index\":0,\"action\":\"change\",\"text\":\"  \"}}")) {
-      HttpResponse<String> r = say(inv, bad);
+      HttpResponse<String> r = app.say(inv, bad);
       assertEquals(400, r.statusCode(), bad);
       assertTrue(new JsonObject(r.body()).getString("error").contains("edit") || r.body().contains("text"), r.body());
     }
     String tooLong = "{\"edit\":{\"section\":\"questions\",\"index\":0,\"action\":\"change\",\"text\":\"" + "a".repeat(9000) + "\"}}";
-    assertEquals(413, say(inv, tooLong).statusCode());
+    assertEquals(413, app.say(inv, tooLong).statusCode());
   }
 
   private static JsonObject section(JsonObject review, String key) {

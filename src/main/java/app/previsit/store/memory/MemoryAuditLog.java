@@ -39,11 +39,6 @@ public final class MemoryAuditLog implements AuditLog {
   }
 
   @Override
-  public Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page) {
-    return export(from, to, () -> false, page);
-  }
-
-  @Override
   public Future<Void> export(Instant from, Instant to, java.util.function.BooleanSupplier stopped,
       Function<List<AuditEvent>, Future<Void>> page) {
     if (stopped.getAsBoolean()) return Future.failedFuture("export stopped");

@@ -95,11 +95,6 @@ final class RedisAuditLog implements AuditLog {
   }
 
   @Override
-  public Future<Void> export(Instant from, Instant to, Function<List<AuditEvent>, Future<Void>> page) {
-    return export(from, to, () -> false, page);
-  }
-
-  @Override
   public Future<Void> export(Instant from, Instant to, java.util.function.BooleanSupplier stopped,
       Function<List<AuditEvent>, Future<Void>> page) {
     if (!from.isBefore(to)) return Future.succeededFuture();

@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
  * one shared Lettuce connection that reconnects by itself.
  */
 public final class RedisStores implements Stores {
-  private final RedisDeployment deployment;
   private final AbstractRedisClient client;
   private final StatefulConnection<String, String> connection;
   private final RedisClusterAsyncCommands<String, String> commands;
@@ -48,8 +47,7 @@ public final class RedisStores implements Stores {
   private final app.previsit.store.AlertStore alerts;
   private final RedisAttachmentStore attachments;
 
-  private RedisStores(RedisDeployment deployment, RedisDeployment.Connected connected, Config config) {
-    this.deployment = deployment;
+  private RedisStores(RedisDeployment.Connected connected, Config config) {
     this.client = connected.client();
     this.connection = connected.connection();
     this.commands = connected.commands();
@@ -91,15 +89,11 @@ public final class RedisStores implements Stores {
         .reconnectDelay(Delay.fullJitter(Duration.ofMillis(50), Duration.ofSeconds(2), 100, TimeUnit.MILLISECONDS)).build();
     RedisDeployment deployment = RedisDeployment.of(url);
     try {
-      return new RedisStores(deployment, deployment.connect(resources), config);
+      return new RedisStores(deployment.connect(resources), config);
     } catch (RedisException | IllegalArgumentException e) {
       resources.shutdown();
       throw new ConfigException("REDIS_URL: cannot reach " + deployment.describe() + " (" + e.getClass().getSimpleName() + ")");
     }
-  }
-
-  RedisDeployment deployment() {
-    return deployment;
   }
 
   /**
