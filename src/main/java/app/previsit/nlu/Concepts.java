@@ -7,7 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Clinical concepts per emergency category (nlu/concepts.txt, from NHS 999 guidance) matched over
@@ -41,7 +44,33 @@ final class Concepts {
   /** A slot: alternatives, each a run of consecutive terms; gap = how many words may come before it. */
   private record Slot(List<Term[]> alternatives, int gap) {}
 
-  private record Pattern(String category, List<Slot> slots, String source) {}
+  /**
+   * A pattern, and per slot the words of which the clause must hold one (as written or as a lemma) for the slot
+   * to match anywhere; null where a prefix or a number could match. Most of the ~300 patterns share no word with a
+   * given clause: this turns them away with a few hash lookups instead of trying every slot at every word
+   * (the safety net's largest cost in Java before, by JFR).
+   */
+  private record Pattern(String category, List<Slot> slots, String source, List<Set<String>> slotWords) {
+    Pattern(String category, List<Slot> slots, String source) {
+      this(category, slots, source, slots.stream().map(Pattern::wordsOf).toList());
+    }
+
+    private static Set<String> wordsOf(Slot slot) {
+      Set<String> words = new HashSet<>();
+      for (Term[] alt : slot.alternatives()) {
+        if (alt[0].prefix() || alt[0].isNumber()) return null;
+        words.add(alt[0].word());
+      }
+      return Set.copyOf(words);
+    }
+
+    boolean mightMatch(Set<String> present) {
+      for (Set<String> needed : slotWords) {
+        if (needed != null && java.util.Collections.disjoint(needed, present)) return false;
+      }
+      return true;
+    }
+  }
 
   /** Small words that appear in patterns but say nothing clinical on their own. */
   private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("not", "no", "to", "my", "be", "have",
@@ -54,10 +83,30 @@ final class Concepts {
       "letter", "plan", "way", "point", "reason", "doctor", "help", "ask", "know", "think", "tell");
 
   private final List<Pattern> patterns;
-  private final List<Term> clinicalTerms;
+  /**
+   * For each word, the patterns (by index) whose first slot names it; and the patterns whose first slot has a prefix
+   * or a number, which any clause may start. Most patterns share no word with a clause: this finds the few that do.
+   */
+  private final java.util.Map<String, int[]> patternsByFirstWord;
+  private final int[] patternsStartingAnywhere;
+  /** The clinical terms that test a word or its lemma; those that test the word as written; the rest (prefixes, numbers). */
+  private final Set<String> clinicalWords;
+  private final Set<String> clinicalWordsAsWritten;
+  private final List<Term> otherClinicalTerms;
 
   private Concepts(List<Pattern> patterns) {
     this.patterns = patterns;
+    java.util.Map<String, List<Integer>> byWord = new java.util.HashMap<>();
+    List<Integer> anywhere = new ArrayList<>();
+    for (int i = 0; i < patterns.size(); i++) {
+      Set<String> first = patterns.get(i).slotWords().get(0);
+      if (first == null) anywhere.add(i);
+      else for (String w : first) byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
+    }
+    java.util.Map<String, int[]> index = new java.util.HashMap<>();
+    byWord.forEach((w, list) -> index.put(w, list.stream().mapToInt(Integer::intValue).toArray()));
+    this.patternsByFirstWord = Map.copyOf(index);
+    this.patternsStartingAnywhere = anywhere.stream().mapToInt(Integer::intValue).toArray();
     List<Term> terms = new ArrayList<>();
     for (Pattern p : patterns) {
       for (Slot s : p.slots()) {
@@ -68,7 +117,17 @@ final class Concepts {
         }
       }
     }
-    this.clinicalTerms = List.copyOf(terms);
+    Set<String> words = new HashSet<>();
+    Set<String> asWritten = new HashSet<>();
+    List<Term> others = new ArrayList<>();
+    for (Term t : terms) {
+      if (t.prefix() || t.isNumber()) others.add(t);
+      else if (t.exact()) asWritten.add(t.word());
+      else words.add(t.word());
+    }
+    this.clinicalWords = Set.copyOf(words);
+    this.clinicalWordsAsWritten = Set.copyOf(asWritten);
+    this.otherClinicalTerms = List.copyOf(others);
   }
 
   /**
@@ -76,7 +135,12 @@ final class Concepts {
    * emergency in new combinations of such words, but not in "I'll just talk to the doctor".
    */
   boolean mentionsClinicalWord(List<Words.Word> words) {
-    for (Words.Word w : words) for (Term t : clinicalTerms) if (t.test(w)) return true;
+    for (Words.Word w : words) {
+      if (clinicalWords.contains(w.text()) || clinicalWords.contains(w.lemma()) || clinicalWordsAsWritten.contains(w.text())) {
+        return true;
+      }
+      for (Term t : otherClinicalTerms) if (t.test(w)) return true;
+    }
     return false;
   }
 
@@ -141,7 +205,22 @@ final class Concepts {
    */
   List<Match> find(List<Words.Word> words) {
     List<Match> out = new ArrayList<>();
-    for (Pattern p : patterns) {
+    Set<String> present = new HashSet<>();
+    for (Words.Word w : words) {
+      present.add(w.text());
+      present.add(w.lemma());
+    }
+    // In file order, as before: the candidates are marked, then visited in order.
+    boolean[] candidate = new boolean[patterns.size()];
+    for (int i : patternsStartingAnywhere) candidate[i] = true;
+    for (String w : present) {
+      int[] starting = patternsByFirstWord.get(w);
+      if (starting != null) for (int i : starting) candidate[i] = true;
+    }
+    for (int i = 0; i < candidate.length; i++) {
+      if (!candidate[i]) continue;
+      Pattern p = patterns.get(i);
+      if (!p.mightMatch(present)) continue;
       int from = 0;
       for (int k = 0; k < MATCHES_PER_PATTERN; k++) {
         Match m = match(p, words, from);
