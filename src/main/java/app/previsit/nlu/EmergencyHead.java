@@ -23,19 +23,19 @@ final class EmergencyHead {
   private final VectorClassifier model;
   private final String[] labels;
   /**
-   * The training vectors, one after another in one array (the scan in {@link #neighbourShare} is the
-   * safety net's largest cost in Java, and reads them in order), and whether each is an emergency.
+   * The training vectors, by column ({@link RowsByColumn}: the scan in {@link #neighbourShare} is the
+   * safety net's largest cost in Java), and whether each is an emergency.
    */
-  private final float[] rows;
-  private final int dimension;
+  private final RowsByColumn rows;
   private final boolean[] rowIsEmergency;
 
   private EmergencyHead(VectorClassifier model, String[] labels, float[][] rows, boolean[] rowIsEmergency) {
     this.model = model;
     this.labels = labels;
-    this.dimension = rows.length == 0 ? 0 : rows[0].length;
-    this.rows = new float[rows.length * dimension];
-    for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, this.rows, i * dimension, dimension);
+    int dimension = rows.length == 0 ? 0 : rows[0].length;
+    float[] flat = new float[rows.length * dimension];
+    for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * dimension, dimension);
+    this.rows = new RowsByColumn(flat, rows.length, dimension);
     this.rowIsEmergency = rowIsEmergency;
   }
 
@@ -156,8 +156,10 @@ final class EmergencyHead {
     double[] sims = new double[k];
     boolean[] emergency = new boolean[k];
     java.util.Arrays.fill(sims, -2);
+    float[] dots = new float[n];
+    if (n > 0) rows.dots(vector, dots);
     for (int i = 0; i < n; i++) {
-      double s = Dot.of(rows, i * dimension, vector);
+      double s = dots[i];
       if (s <= sims[k - 1]) continue;
       int j = k - 1;
       for (; j > 0 && sims[j - 1] < s; j--) {

@@ -22,6 +22,8 @@ final class HiddenLayerClassifier implements VectorClassifier {
   private final float[] b1; // [hidden]
   private final float[] w2; // [classes][hidden]
   private final float[] b2; // [classes]
+  /** {@link #w1} by column, for classifying ({@link RowsByColumn}: the same numbers, a third of the time). */
+  private final RowsByColumn w1ByColumn;
 
   private HiddenLayerClassifier(int inputs, int hidden, int classes, float[] w1, float[] b1, float[] w2, float[] b2) {
     this.inputs = inputs;
@@ -31,6 +33,7 @@ final class HiddenLayerClassifier implements VectorClassifier {
     this.b1 = b1;
     this.w2 = w2;
     this.b2 = b2;
+    this.w1ByColumn = new RowsByColumn(w1, hidden, inputs);
   }
 
   /** The training settings (part of the shipped models' fingerprint). */
@@ -125,7 +128,8 @@ final class HiddenLayerClassifier implements VectorClassifier {
   @Override
   public double[] probabilities(float[] x) {
     float[] act = new float[hidden];
-    for (int u = 0; u < hidden; u++) act[u] = Math.max(0, b1[u] + Dot.of(w1, u * inputs, x));
+    w1ByColumn.dots(x, act);
+    for (int u = 0; u < hidden; u++) act[u] = Math.max(0, b1[u] + act[u]);
     double[] p = new double[classes];
     output(w2, b2, act, hidden, p);
     return p;
