@@ -206,6 +206,7 @@ public final class OpenNlpUnderstanding implements Understanding {
     // A concept may span a clause break ("I'm diabetic and I feel really confused"), and the encoder may need the
     // whole sentence: look at each cut sentence whole.
     if (category == null) category = splitSentenceFlag(pieces);
+    if (category == null) category = turnFlag(pieces);
     boolean redFlag = category != null;
 
     // Several parts: the message's vector is the direction of the sum of theirs (one encoder run fewer).
@@ -273,6 +274,52 @@ public final class OpenNlpUnderstanding implements Understanding {
       // A second look needs the nearest lines' word too, for every category: "that it will get stuck and I will
       // need emergency surgery" reads 0.88 suicide whole, with its nearest lines 0.19 (the plan read whole: 0.71).
       if (verdict.redFlag() && ("concept".equals(verdict.via()) || safety.nearestLinesAgree(v))) return verdict.category();
+    }
+    return null;
+  }
+
+  /** Where a clause turns to what is going on now: after "but", or at "now", "tonight", "today"…. */
+  private static final java.util.regex.Pattern TURN = java.util.regex.Pattern.compile(
+      "\\b(?:but|however|though|although)\\s+|(?<=\\s)(?=(?:and )?(?:now|tonight|today|right now|this morning|this evening"
+      + "|this afternoon)\\b)");
+  private static final int MIN_TURN_CHARS = 12;
+  /** How much of the nearest lines must be emergencies for a stretch's find to count (see {@link #turnFlag}). */
+  static final double TURN_LINES_AGREE = 0.85;
+  private static final int MAX_TURNS = 3;
+
+  /**
+   * The emergency category of what a clause says after it turns, read alone by the encoder, or null. A long
+   * start dilutes the clause's vector, and the turn is where the patient says what is happening now: "I get
+   * migraines but | this came on like being hit on the back of the head", "I doubled and doubled again on my
+   * pregabalin because I wanted it all to go away and now | I can't keep my eyes open" (both missed before, from the
+   * fourth and fifth reviews). Only the encoder's finds count (a concept in the stretch was already read in the
+   * whole clause, with the guards), and only where the nearest lines are nearly all emergencies
+   * ({@link #TURN_LINES_AGREE}): a short stretch alone is easily misread ("and now he won't sleep" after a stabbing
+   * on television: collapse, nearest lines 0.80). One more encoder run for each turn with a clinical word in a
+   * message nothing flagged. Chosen by `eval --safety-folds 5` and our six reviews, 2026-12-07 (eighth session),
+   * the nearest lines' share at 0.4 / 0.7 / 0.8 / 0.85: emergencies caught 1,940 -> 1,943 / 1,943 / 1,943 / 1,942 of
+   * 1,981, near-miss false alarms 169 at each, other intents' lines 54 -> 56 / 56 / 55 / 54 of 2,791; the reviews'
+   * emergencies 903 -> 907 / 906 / 906 of 980 (0.7, 0.8, 0.85), their ordinary lines 61 -> 62 / 62 / 61 of 160.
+   * Also tried: the classifier's own threshold (0.5) on top, nearest lines at 0.4 and 0.7: 1,941 caught, 56
+   * ordinary lines. Still missed at 0.85 (caught at 0.7): "after my c section in march i have been low but tonight
+   * i have the pills counted out …" (the stretch: suicide 0.89, nearest lines 0.71).
+   */
+  private String turnFlag(List<Parts.Piece> pieces) {
+    for (Parts.Piece piece : pieces) {
+      String n = TextNormaliser.normalise(piece.text());
+      java.util.regex.Matcher m = TURN.matcher(n);
+      int looked = 0;
+      while (looked < MAX_TURNS && m.find()) {
+        String stretch = n.substring(m.end()).strip();
+        if (stretch.length() < MIN_TURN_CHARS || !safety.mentionsClinicalWord(stretch)) continue;
+        looked++;
+        float[] v = encoder.encode(stretch);
+        double pEmergency = intents.distribution(tokenization.tokens(stretch), v)[Intent.EMERGENCY.ordinal()];
+        SafetyNet.Verdict verdict = safety.check(stretch, v, pEmergency);
+        if (verdict.redFlag() && "encoder".equals(verdict.via()) && safety.nearestLinesShare(v) >= TURN_LINES_AGREE) {
+          return verdict.category();
+        }
+      }
     }
     return null;
   }

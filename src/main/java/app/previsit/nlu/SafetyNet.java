@@ -88,6 +88,16 @@ final class SafetyNet {
     return new Verdict(true, s.category(), "encoder", null, s.emergency());
   }
 
+  /** Whether a normalised text uses a word the concepts use: only then is the encoder asked about it. */
+  boolean mentionsClinicalWord(String normalised) {
+    return concepts.mentionsClinicalWord(Words.of(normalised));
+  }
+
+  /** The weighted share of emergencies among the nearest training lines ({@link EmergencyHead#neighbourShare}). */
+  double nearestLinesShare(float[] vector) {
+    return head.neighbourShare(vector);
+  }
+
   /** Whether the nearest training lines lean to an emergency as much as they must to confirm the classifier. */
   boolean nearestLinesAgree(float[] vector) {
     return head.neighbourShare(vector) >= NEIGHBOURS_AGREE;

@@ -22,8 +22,9 @@ class BlindSetTest {
   // blind by a helper were added to training (the head learnt harder negatives). False alarms went 45/333 ->
   // 36/333 with that day's guard cues, and back to 39/333 when a review showed the wider cues cancelling
   // real emergencies ("they discharged him yesterday, his face is drooping") and they were narrowed.
-  // 331/338 with the emergency head's hidden layer (third session of 2026-12-07).
-  private static final double RECALL_FLOOR = 0.975;        // 330/338 = 0.976
+  // 331/338 with the emergency head's hidden layer (third session of 2026-12-07); 332/338 once what a clause says
+  // after it turns is also read alone (eighth session; the floor keeps one line of slack).
+  private static final double RECALL_FLOOR = 0.978;        // 331/338 = 0.979
   private static final double WORST_CATEGORY_FLOOR = 0.88; // 23/26 = 0.885
   // 45/333 once a second review made every guard stand aside beside something going on: 45 more of its 65
   // emergencies caught (ReviewedEmergenciesTest) for 6 more false alarms here.
@@ -72,8 +73,9 @@ class BlindSetTest {
     String report = e.report(false);
     // End of the second session of 2026-12-07: 248/260 = 0.954, 0.90, 35/270 = 0.130 (28/270 before the second
     // review's guard changes, which caught 45 more of its 65 emergencies).
-    // 253/260 = 0.973 at the end of the fourth session of 2026-12-07.
-    assertTrue(e.recall().rate() >= 0.97, report);
+    // 253/260 = 0.973 at the end of the fourth session of 2026-12-07; 256/260 = 0.985, worst category 0.95, once
+    // what a clause says after it turns is also read alone (eighth session; the floor keeps one line of slack).
+    assertTrue(e.recall().rate() >= 0.98, report);
     assertTrue(e.worstCategoryRecall() >= 0.90, report);
     // Third session of 2026-12-07: 249/260 = 0.958 with the emergency head's hidden layer; false alarms 37/270 =
     // 0.137 once a third review's safety fixes were in (a recent time or a baby is not someone else's history;

@@ -77,20 +77,23 @@ class ReviewedEmergenciesTest {
     // 33 in the fifth session: a reason said before a turn of the story ("but", "and now", "this time") stays there,
     // a question about a state going on now is no hypothetical, "doesn't seem like he can hear me" observes, a
     // pattern found twice is read at each place, and new concepts (a supply taken at once, the heart stopped, CPR).
-    assertTrue(missed.size() <= 33, missed.size() + " missed: " + missed);
+    // 31 in the eighth session: what a clause says after it turns is also read alone by the encoder ("I get
+    // migraines but | this came on like being hit on the back of the head").
+    assertTrue(missed.size() <= 31, missed.size() + " missed: " + missed);
   }
 
   /**
    * A fifth review (fourth session of 2026-12-07) against that session's new guards: 313 emergencies, 86 missed by
    * the build it reviewed (its guards for an arm that will not go above the head, "end up like", a relative's
    * lost sight and a bare heading each cancelled real ones; they were narrowed). The build at the session's start
-   * missed 32, that session's end 26, the fifth session's 13 (the same changes as for the fourth review): the
-   * ceiling holds it.
+   * missed 32, that session's end 26, the fifth session's 13 (the same changes as for the fourth review), the eighth
+   * session's 12 (a turn's stretch read alone: "… because I wanted it all to go away | and now I can't keep my eyes
+   * open"): the ceiling holds it.
    */
   @Test
   void theFifthReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
     List<String> missed = missed("/nlu/reviewed-emergencies-5.txt", 313);
-    assertTrue(missed.size() <= 13, missed.size() + " missed: " + missed);
+    assertTrue(missed.size() <= 12, missed.size() + " missed: " + missed);
   }
 
   /**
