@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class Concepts {
    * For each word, the patterns (by index) whose first slot names it; and the patterns whose first slot has a prefix
    * or a number, which any clause may start. Most patterns share no word with a clause: this finds the few that do.
    */
-  private final java.util.Map<String, int[]> patternsByFirstWord;
+  private final Map<String, int[]> patternsByFirstWord;
   private final int[] patternsStartingAnywhere;
   /** The clinical terms that test a word or its lemma; those that test the word as written; the rest (prefixes, numbers). */
   private final Set<String> clinicalWords;
@@ -96,14 +97,14 @@ final class Concepts {
 
   private Concepts(List<Pattern> patterns) {
     this.patterns = patterns;
-    java.util.Map<String, List<Integer>> byWord = new java.util.HashMap<>();
+    Map<String, List<Integer>> byWord = new HashMap<>();
     List<Integer> anywhere = new ArrayList<>();
     for (int i = 0; i < patterns.size(); i++) {
       Set<String> first = patterns.get(i).slotWords().get(0);
       if (first == null) anywhere.add(i);
       else for (String w : first) byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
     }
-    java.util.Map<String, int[]> index = new java.util.HashMap<>();
+    Map<String, int[]> index = new HashMap<>();
     byWord.forEach((w, list) -> index.put(w, list.stream().mapToInt(Integer::intValue).toArray()));
     this.patternsByFirstWord = Map.copyOf(index);
     this.patternsStartingAnywhere = anywhere.stream().mapToInt(Integer::intValue).toArray();

@@ -1,10 +1,13 @@
 package app.previsit.nlu;
 
-/** The dot product of a row inside a flat array of rows and a vector, the inner loop of the heads and the nearest-lines scan. */
+/**
+ * The dot product of a row inside a flat array of rows and a vector: the inner loop of training the hidden layers,
+ * and the definition {@link RowsByColumn} reproduces bit for bit when classifying and scanning the nearest lines.
+ */
 final class Dot {
   private Dot() {}
 
-  /** {@code rows[offset .. offset + v.length)} · {@code v}, in four float sums (the loop vectorises and stays exact enough for unit vectors). */
+  /** {@code rows[offset .. offset + v.length)} · {@code v}, in four float sums (independent chains the CPU can overlap; exact enough for unit vectors). */
   static float of(float[] rows, int offset, float[] v) {
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     int d = v.length, k = 0;

@@ -22,7 +22,7 @@ final class HiddenLayerClassifier implements VectorClassifier {
   private final float[] b1; // [hidden]
   private final float[] w2; // [classes][hidden]
   private final float[] b2; // [classes]
-  /** {@link #w1} by column, for classifying ({@link RowsByColumn}: the same numbers, a third of the time). */
+  /** {@link #w1} by column, for classifying ({@link RowsByColumn}: the same numbers in two thirds of the time). */
   private final RowsByColumn w1ByColumn;
 
   private HiddenLayerClassifier(int inputs, int hidden, int classes, float[] w1, float[] b1, float[] w2, float[] b2) {
