@@ -123,6 +123,32 @@ class ReviewedEmergenciesTest {
     assertTrue(alarmed.size() <= 61, alarmed.size() + " alarmed: " + alarmed);
   }
 
+  /**
+   * A review of the turn look (eighth session of 2026-12-07: what a clause says after "but", "and now", "tonight" is
+   * also read alone by the encoder), by a helper that read nothing under /work: ordinary messages shaped like the
+   * look's weak spot, a past event or history and then a short clinical-sounding stretch. 356 written first, then
+   * 91 aimed at what the first showed; the build before the look flagged 68 and 39 of them, the look as reviewed
+   * 69 and 40 ("… coughed it out straight away and now he's fine, just shaken": seizure), so a stretch that
+   * reassures is no longer read alone: 68 and 40. The ceiling holds the figure so that it can only shrink; 24% of
+   * such messages raising the alarm is the guards' known weakness, not the look's.
+   */
+  @Test
+  void theTurnReviewsOrdinaryMessagesAlarmNoMoreThanToday() throws Exception {
+    List<String> alarmed = withVerdict("/nlu/reviewed-turns-ordinary-8.txt", 447, true);
+    assertTrue(alarmed.size() <= 108, alarmed.size() + " alarmed: " + alarmed);
+  }
+
+  /**
+   * The same review's emergencies told after a long unrelated start and a turn (218, all categories): the build
+   * before the look already caught 217; the one missed is a catheter patient's sepsis ("… but now he's very hot and
+   * then cold, can barely talk and hasn't passed any urine in 12 hours").
+   */
+  @Test
+  void theTurnReviewsEmergenciesAreMissedNoMoreThanToday() throws Exception {
+    List<String> missed = missed("/nlu/reviewed-turns-emergencies-8.txt", 218);
+    assertTrue(missed.size() <= 1, missed.size() + " missed: " + missed);
+  }
+
   /** The third review's misses on the build that closed its session (17), since the fourth session 13, the fifth 10. */
   private static final int CEILING_3 = 10;
 
