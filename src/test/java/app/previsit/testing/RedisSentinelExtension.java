@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real Redis Sentinel deployment on free loopback ports for one test class ({@code @RegisterExtension
  * static final}): one primary, one replica and three sentinels (quorum 2) watching them as
  * {@value #MASTER}, so that failover is tested the way production sees it: the primary dies
- * ({@link #killPrimary}, SIGKILL, no goodbye), the sentinels notice after a second
- * (down-after-milliseconds 1000), elect a leader and promote the replica, and a client that asks the
+ * ({@link #killPrimary}, SIGKILL, no goodbye), the sentinels notice after two seconds
+ * (down-after-milliseconds 2000), elect a leader and promote the replica, and a client that asks the
  * sentinels finds the new primary. Sentinels are {@code redis-server <conf> --sentinel} (Debian ships no
  * separate redis-sentinel binary); each node has its own temp directory (a sentinel rewrites its config
  * file there as it learns the others, so the file must be writable and private to it).
@@ -243,7 +243,10 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
         "bind 127.0.0.1",
         "dir " + dir,
         "sentinel monitor " + MASTER + " 127.0.0.1 " + primaryPort + " 2",
-        "sentinel down-after-milliseconds " + MASTER + " 1000",
+        // 2 s, not 1: a CI run (2026-12-07, eighth session) saw a sentinel that had just switched to the new primary
+        // get no ping answer from it for a second (the host busy with the load and a full resync), call it down and
+        // fail over back to the old primary, restarted meanwhile as a replica.
+        "sentinel down-after-milliseconds " + MASTER + " 2000",
         "sentinel failover-timeout " + MASTER + " 5000",
         "sentinel parallel-syncs " + MASTER + " 1",
         ""));
