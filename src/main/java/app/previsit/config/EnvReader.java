@@ -123,8 +123,10 @@ final class EnvReader {
     }
   }
 
-  /** Never echo a password that may be inside a URL. */
-  /** Everything between {@code //} and the last {@code @} (a password may hold {@code /} or an unencoded {@code @}). */
+  /**
+   * Never echo a password that may be inside a URL: everything between {@code //} and the last {@code @} is
+   * hidden (a password may hold {@code /} or an unencoded {@code @}).
+   */
   private static String redact(String url) {
     int start = url.indexOf("//");
     int at = url.lastIndexOf('@');

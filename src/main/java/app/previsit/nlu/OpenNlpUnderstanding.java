@@ -187,12 +187,14 @@ public final class OpenNlpUnderstanding implements Understanding {
     if (pieces.size() > MAX_PARTS) pieces = pieces.subList(0, MAX_PARTS);
 
     List<Part> parts = new ArrayList<>(pieces.size());
+    List<String> normalisedPieces = new ArrayList<>(pieces.size());
     Part firstFlag = null;
     float[] wholeVector = null;
     double[] singleDistribution = null;
     for (Parts.Piece piece : pieces) {
       boolean single = pieces.size() == 1;
       String n = single ? normalised : TextNormaliser.normalise(piece.text());
+      normalisedPieces.add(n);
       float[] v = encoder.encode(n);
       wholeVector = single ? v : add(wholeVector, v);
       double[] distribution = intents.distribution(tokenization.tokens(n), v);
@@ -206,7 +208,7 @@ public final class OpenNlpUnderstanding implements Understanding {
     // A concept may span a clause break ("I'm diabetic and I feel really confused"), and the encoder may need the
     // whole sentence: look at each cut sentence whole.
     if (category == null) category = splitSentenceFlag(pieces);
-    if (category == null) category = turnFlag(pieces);
+    if (category == null) category = turnFlag(normalisedPieces);
     boolean redFlag = category != null;
 
     // Several parts: the message's vector is the direction of the sum of theirs (one encoder run fewer).
@@ -311,9 +313,8 @@ public final class OpenNlpUnderstanding implements Understanding {
    * ordinary lines. Still missed at 0.85 (caught at 0.7): "after my c section in march i have been low but tonight
    * i have the pills counted out …" (the stretch: suicide 0.89, nearest lines 0.71).
    */
-  private String turnFlag(List<Parts.Piece> pieces) {
-    for (Parts.Piece piece : pieces) {
-      String n = TextNormaliser.normalise(piece.text());
+  private String turnFlag(List<String> normalisedPieces) {
+    for (String n : normalisedPieces) {
       java.util.regex.Matcher m = TURN.matcher(n);
       int looked = 0;
       while (looked < MAX_TURNS && m.find()) {
