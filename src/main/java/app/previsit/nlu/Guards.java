@@ -119,21 +119,21 @@ final class Guards {
       + "|(swallowed|ate|eaten|drank|drunk|took|taken|got into|chewed)"
       + "|ambulance|999|right now|just now|(\\d+|a few|few|ten"
       + "|twenty|thirty) (min|mins|minutes) ago|an hour ago)\\b");
-  private static final Pattern REPORTED = Pattern.compile("\\b(i read|awareness (week|day|month|campaign|talk|training|course|session|event)|i have read|reading about|been reading|printed"
+  private static final Pattern REPORTED = Pattern.compile("\\b(i read|awareness (week|day|month|campaign|talk|training|course|session|event)|(suicide|stroke|sepsis|meningitis|heart|allergy|epilepsy|diabetes|mental health|cancer) awareness|(had|attended|went to|gave|giving|there was) an? (\\w+ )?talk (\\w+ ){0,3}about|i have read|reading about|been reading|printed"
       + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
       + " (news|programme|post|video|article|telly|tv)|that(?! (his|her|he|she|my|their|they|mum|dad|the baby))|it|something|somewhere|online)|seen (a|an|on)|watched"
-      + "|watching (a|the|this|that) (film|programme|program|video|show|documentary|series)|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
-      + "|twitter|reddit|mumsnet|forum|programme|podcast|blog|the news|on the radio|on telly|on tv|heard (that|about)"
-      + "|told me about|is it true|film|movie|a book|(?<!(of|golf|race|obstacle) )course(?! of)|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
-      + "|a post|magazine|talking about|talked about|letter about|sent me (a|an|the|some) (link|article|video|post|leaflet|page)|(saw|seen|watched|heard|found|looked up"
+      + "|watching (a|the|this|that) (film|programme|program|video|show|documentary|series)|documentar(y|ies)|articles?|leaflets?|online|internet|websites?|tiktok|tik tok|facebook|instagram|youtube"
+      + "|twitter|reddit|mumsnet|forums?|programmes?|podcasts?|blogs?|the news|on the radio|on telly|on tv|heard (that|about)"
+      + "|told me about|is it true|films?|movies?|a book|(?<!(of|golf|race|obstacle) )course(?! of)|posters?|newsletters?|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
+      + "|a post|posts|magazines?|talking about|talked about|letter about|sent me (a|an|the|some) (link|article|video|post|leaflet|page)|(saw|seen|watched|heard|found|looked up"
       + "|googled|searched|listened to) (about|on|that(?! (his|her|he|she|my|their|they|mum|dad|the baby))|a|an|some|it|this)|according to|apparently|they say|people say"
       + "|(cpr|first aid) (training|class|course|lesson|refresher|certificate"
       + "|badge)|learning (to give|cpr)|practis\\w+ (cpr|chest compressions)|(compressions|cpr) practice|scouts|cadets"
       // Seen in an old photo, not a picture sent now ("texted me a picture of empty pill packets", a review).
       + "|brownies|guides|dummy|mannequin|in (the|a|my|his|her|their) (\\w+ )?(photos?|pictures?)|on (a|the) video call"
       + "|someone said|said that|news|(tv|telly|netflix|last|latest|new) (episode|series)|(episode|series) (of|about|on)"
-      + "|soap|drama|character|novel|study|research|journal|survey|video (on|about|of)|clip|reel|thread|whatsapp|influencer|celebrity|advert|campaign|charity|first aid|lecture"
-      + "|essay|assignment|google|in the paper|on the telly|on the radio|a show)\\b");
+      + "|soap|drama|character|novel|study|research|journals?|surveys?|videos? (on|about|of)|clips?|reels?|threads?|whatsapp|influencer|celebrity|adverts?|campaigns?|charity|first aid|lectures?"
+      + "|essays?|assignments?|google|in the paper|on the telly|on the radio|a show)\\b");
   private static final Pattern IDIOM = Pattern.compile("\\b(dying (to|for)|could (murder|kill for)|kill for"
       + "|death of me|(bored|scared|worried|sick|tired|freezing|frozen) to death|died laughing|die of embarrassment|heart attack when|(give|giving|gives|gave) me a"
       + " (heart attack|stroke)|early grave|heart (is |was )?broken|broken heart|heartbroken|heart sank|heart skipped"
@@ -181,7 +181,7 @@ final class Guards {
    * Something happening again or going on beside a past or settled one: "I had a stroke years ago, my face
    * has dropped again"; "she had a fit, came round, then had another fit"; "she's been fitting 7 mins".
    */
-  private static final Pattern GOING_ON = Pattern.compile("\\b((has|have|had|is|are|am|was|\\w+ed) (\\w+ )?again"
+  private static final Pattern GOING_ON = Pattern.compile("\\b((?<!\\b(?:not|never) )(has|have|had|is|are|am|was|\\w+ed) (\\w+ )?again"
       + "|(then|now|just) (had|having|has) another|another (one|fit|seizure|attack|stroke|episode) (now|just|today)"
       + "|(is|are|am|has|have) still|still (has|have|got|is|are|not|can|going|bleeding|fitting|swelling)"
       + "|been (fitting|seizing|bleeding|vomiting|choking|unconscious)|keeps? (talking|saying|trying|fitting|passing)"
@@ -214,7 +214,7 @@ final class Guards {
       // The story turns back to now: "this is different", "not like my usual", "another one just now".
       + "|this (time )?(is|feels|seems|one is|one feels) (different|worse)|(not|nothing) like (usual|normal|before|last time"
       + "|my usual|it usually)|another (\\w+ )?(just now|now|today|tonight)"
-      + "|(started|starting|kicked off) again|(has|have|then|and) (just )?restarted)\\b");
+      + "|(?<!\\b(?:not|never) )(started|starting|kicked off) again|(has|have|then|and) (just )?restarted)\\b");
   /** The writer took it: no news or film beside it makes that a story ("got some bad news today and took all my pills"). */
   private static final Pattern I_TOOK = Pattern.compile("\\b(i (have )?(just )?(took|taken|swallowed|downed|necked|had)"
       + "|(and|then|so) (just )?(took|swallowed|downed|necked))\\b");
@@ -340,7 +340,9 @@ final class Guards {
       + "|check up|checkup|check-up|results?|test strips|supply|run out|running out|ran out|order|collect|annual"
       + "|booking|book (a|an|in)|appointment|care plan|fit note|sick note|the phone|phones|my calls|emails"
       + "|letter (for|from|about)|dvla|follow[- ]?up|discharge summary"
-      + "|(pip|benefits?|insurance|travel) forms?|written plan)\\b");
+      + "|(pip|benefits?|insurance|travel) forms?|written plan|jabs?|vaccines?|vaccinations?|immuni[sz]ations?|boosters?"
+      // The vaccines named after the disease: "meningitis B", "meningitis ACWY".
+      + "|meningitis (b|c|acwy|w))\\b");
   /** Categories whose words may sit beside an appointment or a prescription and still be meant now. */
   private static final Set<String> NEVER_ROUTINE = Set.of("suicide", "overdose", "encoder-suicide", "encoder-overdose");
   /** Small amounts still matter for these: a child who drank "a bit of" bleach is an emergency. */

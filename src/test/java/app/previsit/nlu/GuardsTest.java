@@ -48,7 +48,13 @@ class GuardsTest {
       "it's getting hard to swallow so many big tablets|MILD",
       "I had a stroke in 2015 but today I want to talk about my knee|PAST",
       "I had a fit last year but the chest pain I get now is only a bit|PAST",
-      "is it normal to get chest pain after a cold?|HYPOTHETICAL"})
+      "is it normal to get chest pain after a cold?|HYPOTHETICAL",
+      // Ninth session: a denied "again" is no sign of something going on; media nouns in the plural; vaccines.
+      "I had a seizure last month and it has not happened again|RESOLVED",
+      "my sister keeps sending me videos about strokes|REPORTED",
+      "there was a stroke awareness stall at the surgery|REPORTED",
+      "can I book the meningitis B vaccine for my son|ROUTINE",
+      "he is due his meningitis ACWY jab before uni|ROUTINE"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -138,6 +144,10 @@ class GuardsTest {
       "took a weeks worth of my epilepsy tablets at once|overdose",
       "my son has had two weeks of his sertraline at the same time|overdose",
       "my 2 year old ate a few of my iron tablets|overdose",
+      // Ninth session: what the new cues must not calm.
+      "i had a seizure last year and it has started again now|seizure",
+      "he had his jabs this morning and now he is floppy and will not wake|collapse",
+      "I want a talk with the doctor about my suicidal thoughts, I have the pills ready for tonight|suicide",
       "my husband has swallowed all his diazepam|overdose",
       "there's a hosepipe taped to the exhaust and I'm in the driver's seat|suicide",
       "gonna end up like kurt cobain tonight got my uncles gun|suicide",
