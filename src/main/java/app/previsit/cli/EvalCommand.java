@@ -59,6 +59,9 @@ public final class EvalCommand implements Command {
       System.out.print(SafetyEvaluation.of(nlu, List.of(), TrainingData.thirdBlindOrdinary()).report(false));
       System.out.println("\n== fourth blind set intents/test/blind4/ (ordinary talk about taking medicines; figures only)");
       System.out.print(SafetyEvaluation.of(nlu, List.of(), TrainingData.fourthBlindMedicines()).report(false));
+      System.out.println("\n== fifth blind set intents/test/blind5/ (answers to the bot's questions, written 2026-12-08; figures only)");
+      System.out.print(SafetyEvaluation.of(nlu, TrainingData.fifthBlindEmergencies(), TrainingData.fifthBlindNearMisses())
+          .report(false));
       System.out.println("\n== blind intent set intents/test/blind/heldout.tsv (figures only)");
       System.out.print(Evaluation.of(nlu, TrainingData.blindIntents(), List.of()).report(false));
     }
@@ -70,7 +73,7 @@ public final class EvalCommand implements Command {
     return """
         usage: eval [--data FILE.tsv | --folds K | --safety-folds K | --compare | --own-safety]
           (none)        the held-out set in intents/test/ (accuracy, macro-F1, per-intent P/R/F1, confusion,
-                        misclassified lines), then the blind sets in intents/test/blind/, blind2/, blind3/ and blind4/:
+                        misclassified lines), then the blind sets in intents/test/blind/ and blind2/ to blind5/:
                         red-flag recall per category, false alarms per near-miss kind and on ordinary talk,
                         intent accuracy and macro-F1 (figures only)
           --data FILE   lines of intent<TAB>text

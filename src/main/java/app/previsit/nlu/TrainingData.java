@@ -85,6 +85,19 @@ public final class TrainingData {
     return labelled("intents/test/blind4/ordinary_meds.tsv");
   }
 
+  /**
+   * The fifth blind set (intents/test/blind5/, written 2026-12-08): emergencies, category&lt;TAB&gt;text, said as answers
+   * to the bot's own questions. Never trained on.
+   */
+  public static List<Labelled> fifthBlindEmergencies() {
+    return labelled("intents/test/blind5/emergencies.tsv");
+  }
+
+  /** The fifth blind set's near-misses (intents/test/blind5/): kind&lt;TAB&gt;text. Never trained on. */
+  public static List<Labelled> fifthBlindNearMisses() {
+    return labelled("intents/test/blind5/near_misses.tsv");
+  }
+
   /** The blind held-out intents (intents/test/blind/heldout.tsv): intent&lt;TAB&gt;text. Never trained on. */
   public static List<Example> blindIntents() {
     List<Example> out = new ArrayList<>();
