@@ -34,7 +34,7 @@ final class Guards {
   private static final Pattern FEEL_NOT = Pattern.compile("\\b(do|does|did) not (feel|think|seem|look)"
       + " (like|that|as if)\\b(?!" + SOMEONE_CANNOT + ")");
 
-  private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|just now|at the moment|currently|suddenly"
+  private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|rn|just now|at the moment|atm|currently|suddenly"
       + "|all of a sudden|this (morning|afternoon|evening)|tonight|today|minutes ago|an hour ago|hours ago"
       + "|half an hour|now (he|she|i|they|it|my|his|her)"
       // The event itself in the present: "I'm bleeding heavily after giving birth last week".
@@ -54,13 +54,17 @@ final class Guards {
       + "|term|summer|winter|spring|autumn|christmas|time)|in (19|20)\\d\\d|since (19|20)\\d\\d"
       + "|as an? (child|kid|baby|teenager|toddler|teen)|when (i|he|she|we|they) (was|were) (young|little|small|a|an"
       + "|toddler|baby|child|kid|kids|children|teenager|teenagers|teen|teens"
-      + "|at|in|\\d+|two|three|four|five|first)|used to|back in|history of|in my (teens|twenties|thirties|forties"
+      + "|at|in|\\d+|two|three|four|five|first)|used to"
+      // "Back in" a time, not a hernia that "won't go back in" nor someone "back in hospital".
+      + "|(?<!\\b(?:go|goes|going|gone|went|push|pushed|pushing|put|putting|pop|popped|get|gets|got|come|came|coming|be|been|was|were|is|am|are) )back in|history of|in my (teens|twenties|thirties|forties"
       + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
       + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
       + "|at age \\d+|none for|(was|were) (in )?(19|20)\\d\\d(?![\\d.:/])|in the ((19|20)\\d0s|fifties|sixties|seventies)|in (his|her|their|my) (twenties|thirties|forties|fifties|sixties|seventies|eighties|[1-9]0s)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
   private static final Pattern RESOLVED = Pattern.compile("\\b((fine|ok|okay|alright|all right|better|normal|good"
-      + "|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?(gone|stopped|settled|cleared|eased"
-      + "|passed|faded|went)\\b(?! on)|has gone (away|now)|(?<!(breathing|heart) )(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
+      + "|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?((stopped|settled|cleared|eased"
+      + "|passed|faded)\\b(?! on)"
+      // "It went" or "it's gone" ends it only said alone or with an ending: "it went dark", "it's gone hard" are news.
+      + "|(gone|went)(?= *$| *[,.;!?]| (away|down|off|now|completely|altogether|by|after|overnight|within|in \\w+ (seconds|minutes|mins|hours)|on its own)\\b))|has gone (away|now)|(?<!(breathing|heart) )(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
       + "|calmed down|gone away|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
       + "|with|by|once|since)|(i am|it is|feel) (fine"
       + "|ok|okay)(?! (this|earlier|an hour|yesterday|until|till|before))|went away|gone away|stopped (after|with|on its own|by itself|the same)|(then|and) (it|they) stopped"
@@ -214,6 +218,8 @@ final class Guards {
       // The story turns back to now: "this is different", "not like my usual", "another one just now".
       + "|this (time )?(is|feels|seems|one is|one feels) (different|worse)|(not|nothing) like (usual|normal|before|last time"
       + "|my usual|it usually)|another (\\w+ )?(just now|now|today|tonight)"
+      // Afraid of what one will do is the danger now, not a worry about the future: "scared of what I'll do".
+      + "|(scared|afraid|frightened|terrified|worried) (of )?what (i|he|she|they) (will|would|might|could|am going to|is going to) do"
       + "|(?<!\\b(?:not|never) )(started|starting|kicked off) again|(has|have|then|and) (just )?restarted)\\b");
   /** The writer took it: no news or film beside it makes that a story ("got some bad news today and took all my pills"). */
   private static final Pattern I_TOOK = Pattern.compile("\\b(i (have )?(just )?(took|taken|swallowed|downed|necked|had)"
@@ -329,7 +335,7 @@ final class Guards {
   private static final Pattern END_UP_LIKE = Pattern.compile("\\b(?<!(want|wish|rather|like|love|going) )(will|might|could"
       + "|scared i will|afraid i will|worried i will) end up (just )?like\\b");
   /** Means, a plan or a time, beside which a fear is not only a fear. */
-  private static final Pattern MEANS_OR_PLAN = Pattern.compile("\\b(tablets?|pills?|meds|medication|overdose|rope|hang"
+  private static final Pattern MEANS_OR_PLAN = Pattern.compile("\\b(tablets?|pills?|meds|medicines?|medication|overdose|rope|hang"
       + "\\w*|bridge|jump\\w*|knife|blade|cut\\w*|gun|train|car|exhaust|hose|note|letters?|goodbye|plan\\w*|ready|tonight"
       + "|today|now|soon|this (week|weekend)|kill\\w*|die|dying|dead|end it|end my|suicid\\w*|alive|over|done|finish\\w*"
       + "|taken|took|swallow\\w*|lined up|saved up|stockpil\\w*|razor\\w*|blades?|peace|right here|gone|rest|sleep"

@@ -54,7 +54,10 @@ class GuardsTest {
       "my sister keeps sending me videos about strokes|REPORTED",
       "there was a stroke awareness stall at the surgery|REPORTED",
       "can I book the meningitis B vaccine for my son|ROUTINE",
-      "he is due his meningitis ACWY jab before uni|ROUTINE"})
+      "he is due his meningitis ACWY jab before uni|ROUTINE",
+      "my lip swelled after the sting and it went after an hour|RESOLVED",
+      "I had a nosebleed that would not stop, it has gone now|RESOLVED",
+      "I had a stroke back in 2015|PAST"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -148,6 +151,10 @@ class GuardsTest {
       "i had a seizure last year and it has started again now|seizure",
       "he had his jabs this morning and now he is floppy and will not wake|collapse",
       "I want a talk with the doctor about my suicidal thoughts, I have the pills ready for tonight|suicide",
+      // "It went" and "it's gone" end nothing when a state follows; "back in" is a time only before one.
+      "mum's speech, it went slurred a minute ago|stroke",
+      "my hernia has gone hard and painful and it won't go back in|abdominal",
+      "i'm suicidal rn and scared of what i'll do|suicide",
       "my husband has swallowed all his diazepam|overdose",
       "there's a hosepipe taped to the exhaust and I'm in the driver's seat|suicide",
       "gonna end up like kurt cobain tonight got my uncles gun|suicide",

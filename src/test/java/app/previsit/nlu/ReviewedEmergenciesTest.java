@@ -130,12 +130,15 @@ class ReviewedEmergenciesTest {
    * 91 aimed at what the first showed; the build before the look flagged 68 and 39 of them, the look as reviewed
    * 69 and 40 ("… coughed it out straight away and now he's fine, just shaken": seizure), so a stretch that
    * reassures is no longer read alone: 68 and 40. The ceiling holds the figure so that it can only shrink; 24% of
-   * such messages raising the alarm is the guards' known weakness, not the look's.
+   * such messages raising the alarm is the guards' known weakness, not the look's. 109 since the ninth session:
+   * "it went" and "it's gone" no longer read as "it went away" before a state ("it went slurred", "it's gone hard",
+   * emergencies the misreading had cancelled), and "a little lump where it went in" after a sting had been calmed
+   * only by that misreading.
    */
   @Test
   void theTurnReviewsOrdinaryMessagesAlarmNoMoreThanToday() throws Exception {
     List<String> alarmed = withVerdict("/nlu/reviewed-turns-ordinary-8.txt", 447, true);
-    assertTrue(alarmed.size() <= 108, alarmed.size() + " alarmed: " + alarmed);
+    assertTrue(alarmed.size() <= 109, alarmed.size() + " alarmed: " + alarmed);
   }
 
   /**
