@@ -227,7 +227,9 @@ final class Concepts {
         Match m = match(p, words, from);
         if (m == null) break;
         out.add(m);
-        from = m.end() + 1;
+        // The next may start inside this one: "i would not take an overdose again but i have just taken 40
+        // paracetamol" is denied from "take" on and stands from "taken" (a review, ninth session).
+        from = m.start() + 1;
       }
     }
     return out;

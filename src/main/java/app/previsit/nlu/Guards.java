@@ -34,7 +34,7 @@ final class Guards {
   private static final Pattern FEEL_NOT = Pattern.compile("\\b(do|does|did) not (feel|think|seem|look)"
       + " (like|that|as if)\\b(?!" + SOMEONE_CANNOT + ")");
 
-  private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|rn|just now|at the moment|atm|currently|suddenly"
+  private static final Pattern STRONG_NOW = Pattern.compile("\\b(right now|rn|just now|at the moment|currently|suddenly"
       + "|all of a sudden|this (morning|afternoon|evening)|tonight|today|minutes ago|an hour ago|hours ago"
       + "|half an hour|now (he|she|i|they|it|my|his|her)"
       // The event itself in the present: "I'm bleeding heavily after giving birth last week".
@@ -55,8 +55,8 @@ final class Guards {
       + "|as an? (child|kid|baby|teenager|toddler|teen)|when (i|he|she|we|they) (was|were) (young|little|small|a|an"
       + "|toddler|baby|child|kid|kids|children|teenager|teenagers|teen|teens"
       + "|at|in|\\d+|two|three|four|five|first)|used to"
-      // "Back in" a time, not a hernia that "won't go back in" nor someone "back in hospital".
-      + "|(?<!\\b(?:go|goes|going|gone|went|push|pushed|pushing|put|putting|pop|popped|get|gets|got|come|came|coming|be|been|was|were|is|am|are) )back in|history of|in my (teens|twenties|thirties|forties"
+      // "Back in" a time, not a hernia that "won't go back in".
+      + "|(?<!\\b(?:go|goes|going|gone|went|push|pushed|pushing|put|putting|pop|popped) )back in|history of|in my (teens|twenties|thirties|forties"
       + "|youth)|a long time ago|long ago|years back|few years back|in the past|in the (eighties|nineties)"
       + "|first diagnosed|when i was first|previously|previous|once (as|when|in|before|years)"
       + "|at age \\d+|none for|(was|were) (in )?(19|20)\\d\\d(?![\\d.:/])|in the ((19|20)\\d0s|fifties|sixties|seventies)|in (his|her|their|my) (twenties|thirties|forties|fifties|sixties|seventies|eighties|[1-9]0s)|(?<!at )once(?= *$|,|\\.)|for (\\d+|a few|few|many|two|three|four|five|ten|twenty) years|for years)\\b");
@@ -64,7 +64,7 @@ final class Guards {
       + "|safe) now|back to normal|(it|they|that|this) (is |are |has |have )?((stopped|settled|cleared|eased"
       + "|passed|faded)\\b(?! on)"
       // "It went" or "it's gone" ends it only said alone or with an ending: "it went dark", "it's gone hard" are news.
-      + "|(gone|went)(?= *$| *[,.;!?]| (away|down|off|now|completely|altogether|by|after|overnight|within|in \\w+ (seconds|minutes|mins|hours)|on its own)\\b))|has gone (away|now)|(?<!(breathing|heart) )(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
+      + "|(gone|went)(?= *$| *[,.;!?]| (away|down|off|now|completely|altogether|by|after|overnight|within|in \\w+ (seconds|minutes|mins|hours)|on its own|by itself|when|once|fine|well|ok|okay|in the end|right down|back down)\\b))|has gone (away|now)|(?<!(breathing|heart) )(has|have|had|is|was) (now )?(settled|cleared|eased|faded|improved|resolved"
       + "|calmed down|gone away|stopped)|(faded|eased|settled|went down|cleared|calmed) (when|after|overnight"
       + "|with|by|once|since)|(i am|it is|feel) (fine"
       + "|ok|okay)(?! (this|earlier|an hour|yesterday|until|till|before))|went away|gone away|stopped (after|with|on its own|by itself|the same)|(then|and) (it|they) stopped"
@@ -126,18 +126,21 @@ final class Guards {
   private static final Pattern REPORTED = Pattern.compile("\\b(i read|awareness (week|day|month|campaign|talk|training|course|session|event)|(suicide|stroke|sepsis|meningitis|heart|allergy|epilepsy|diabetes|mental health|cancer) awareness|(had|attended|went to|gave|giving|there was) an? (\\w+ )?talk (\\w+ ){0,3}about|i have read|reading about|been reading|printed"
       + "|page about|information about|info on|booklet|learned|learnt|learning about|i saw (a|an|on|the"
       + " (news|programme|post|video|article|telly|tv)|that(?! (his|her|he|she|my|their|they|mum|dad|the baby))|it|something|somewhere|online)|seen (a|an|on)|watched"
-      + "|watching (a|the|this|that) (film|programme|program|video|show|documentary|series)|documentar(y|ies)|articles?|leaflets?|online|internet|websites?|tiktok|tik tok|facebook|instagram|youtube"
-      + "|twitter|reddit|mumsnet|forums?|programmes?|podcasts?|blogs?|the news|on the radio|on telly|on tv|heard (that|about)"
-      + "|told me about|is it true|films?|movies?|a book|(?<!(of|golf|race|obstacle) )course(?! of)|posters?|newsletters?|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
-      + "|a post|posts|magazines?|talking about|talked about|letter about|sent me (a|an|the|some) (link|article|video|post|leaflet|page)|(saw|seen|watched|heard|found|looked up"
+      + "|watching (a|the|this|that) (film|programme|program|video|show|documentary|series)|documentary|article|leaflet|online|internet|website|tiktok|tik tok|facebook|instagram|youtube"
+      + "|twitter|reddit|mumsnet|forum|programme|podcast|blog|the news|on the radio|on telly|on tv|heard (that|about)"
+      + "|told me about|is it true|film|movie|a book|(?<!(of|golf|race|obstacle) )course(?! of)|poster|newsletter|taught|project on|researching (it|this|the topic|for)|because i am a (teacher|nurse|carer|student|first aider)"
+      + "|a post|magazine|talking about|talked about|letter about|sent me (a|an|the|some) (link|article|video|post|leaflet|page)|(saw|seen|watched|heard|found|looked up"
       + "|googled|searched|listened to) (about|on|that(?! (his|her|he|she|my|their|they|mum|dad|the baby))|a|an|some|it|this)|according to|apparently|they say|people say"
       + "|(cpr|first aid) (training|class|course|lesson|refresher|certificate"
       + "|badge)|learning (to give|cpr)|practis\\w+ (cpr|chest compressions)|(compressions|cpr) practice|scouts|cadets"
       // Seen in an old photo, not a picture sent now ("texted me a picture of empty pill packets", a review).
       + "|brownies|guides|dummy|mannequin|in (the|a|my|his|her|their) (\\w+ )?(photos?|pictures?)|on (a|the) video call"
       + "|someone said|said that|news|(tv|telly|netflix|last|latest|new) (episode|series)|(episode|series) (of|about|on)"
-      + "|soap|drama|character|novel|study|research|journals?|surveys?|videos? (on|about|of)|clips?|reels?|threads?|whatsapp|influencer|celebrity|adverts?|campaigns?|charity|first aid|lectures?"
-      + "|essays?|assignments?|google|in the paper|on the telly|on the radio|a show)\\b");
+      + "|soap|drama|character|novel|study|research|journal|survey|video (on|about|of)|clip|reel|thread|whatsapp|influencer|celebrity|advert|campaign|charity|first aid|lecture"
+      + "|essay|assignment|google"
+      // Media in the plural only as what they are about: "articles about sepsis" (a review, ninth session: "scrolling
+      // reels when my husband suddenly slurred", "posts on her phone saying goodbye" are emergencies).
+      + "|(articles|leaflets|posts|videos|documentaries|programmes|podcasts|blogs|websites|forums|newsletters|magazines) about|in the paper|on the telly|on the radio|a show)\\b");
   private static final Pattern IDIOM = Pattern.compile("\\b(dying (to|for)|could (murder|kill for)|kill for"
       + "|death of me|(bored|scared|worried|sick|tired|freezing|frozen) to death|died laughing|die of embarrassment|heart attack when|(give|giving|gives|gave) me a"
       + " (heart attack|stroke)|early grave|heart (is |was )?broken|broken heart|heartbroken|heart sank|heart skipped"
@@ -220,6 +223,7 @@ final class Guards {
       + "|my usual|it usually)|another (\\w+ )?(just now|now|today|tonight)"
       // Afraid of what one will do is the danger now, not a worry about the future: "scared of what I'll do".
       + "|(scared|afraid|frightened|terrified|worried) (of )?what (i|he|she|they) (will|would|might|could|am going to|is going to) do"
+      + "(?= *$| *[,.;!?]| (to (myself|himself|herself|themselves)|now|tonight|right now|rn|next)\\b)"
       + "|(?<!\\b(?:not|never) )(started|starting|kicked off) again|(has|have|then|and) (just )?restarted)\\b");
   /** The writer took it: no news or film beside it makes that a story ("got some bad news today and took all my pills"). */
   private static final Pattern I_TOOK = Pattern.compile("\\b(i (have )?(just )?(took|taken|swallowed|downed|necked|had)"

@@ -57,7 +57,9 @@ class GuardsTest {
       "he is due his meningitis ACWY jab before uni|ROUTINE",
       "my lip swelled after the sting and it went after an hour|RESOLVED",
       "I had a nosebleed that would not stop, it has gone now|RESOLVED",
-      "I had a stroke back in 2015|PAST"})
+      "I had a stroke back in 2015|PAST",
+      "the swelling in my lip after the wasp sting, it's gone right down|RESOLVED",
+      "saw posts about sepsis in babies, what should I look out for|REPORTED"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -155,6 +157,9 @@ class GuardsTest {
       "mum's speech, it went slurred a minute ago|stroke",
       "my hernia has gone hard and painful and it won't go back in|abdominal",
       "i'm suicidal rn and scared of what i'll do|suicide",
+      // From the ninth session's review: a plural media word beside an emergency is where they were, not a report.
+      "was scrolling reels when my husband suddenly slurred his words and his face dropped|stroke",
+      "found posts on her phone saying goodbye and she has taken an overdose|overdose",
       "my husband has swallowed all his diazepam|overdose",
       "there's a hosepipe taped to the exhaust and I'm in the driver's seat|suicide",
       "gonna end up like kurt cobain tonight got my uncles gun|suicide",

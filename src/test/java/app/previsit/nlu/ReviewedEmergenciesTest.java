@@ -152,6 +152,42 @@ class ReviewedEmergenciesTest {
     assertTrue(missed.size() <= 1, missed.size() + " missed: " + missed);
   }
 
+  /**
+   * A review of the ninth session's guard changes (2026-12-08), by a helper that read only the diff: 150 emergencies
+   * told beside the new cancelling cues (plural media words, jabs and vaccines, "not … again") or the narrowed ones,
+   * and 150 ordinary messages aimed at the narrowed cues. The build it reviewed missed 6 and flagged 37; mended
+   * (plural media words only before "about", more endings for "it went", "back in" only after go/push/put/pop, no
+   * "atm", fear of what one will do only said of the act), the session ends at 0 and 21 (the session's start: 8, 28).
+   */
+  @Test
+  void theNinthReviewsEmergenciesAreAllCaught() throws Exception {
+    List<String> missed = missed("/nlu/reviewed-emergencies-9.txt", 150);
+    assertTrue(missed.isEmpty(), missed.size() + " missed: " + missed);
+  }
+
+  @Test
+  void theNinthReviewsOrdinaryMessagesAlarmNoMoreThanToday() throws Exception {
+    List<String> alarmed = withVerdict("/nlu/reviewed-ordinary-9.txt", 150, true);
+    assertTrue(alarmed.size() <= 21, alarmed.size() + " alarmed: " + alarmed);
+  }
+
+  /**
+   * Answers to the bot's own questions written as training lines (ninth session) and kept out of training: 208
+   * emergencies, often after an ordinary start, and 323 near-misses that tell the signs in full but past, elsewhere,
+   * denied, supposed or reported. The session's start caught 203 and flagged 133; its end 207 and 133.
+   */
+  @Test
+  void answersToTheBotsQuestionsAreCaught() throws Exception {
+    List<String> missed = missed("/nlu/answers-emergencies-9.tsv", 208);
+    assertTrue(missed.size() <= 1, missed.size() + " missed: " + missed);
+  }
+
+  @Test
+  void answersThatAreNearMissesAlarmNoMoreThanToday() throws Exception {
+    List<String> alarmed = withVerdict("/nlu/answers-near-misses-9.tsv", 323, true);
+    assertTrue(alarmed.size() <= 133, alarmed.size() + " alarmed: " + alarmed);
+  }
+
   /** The third review's misses on the build that closed its session (17), since the fourth session 13, the fifth 10. */
   private static final int CEILING_3 = 10;
 
