@@ -71,7 +71,9 @@ final class Guards {
       + "|came back (up|down|to normal)"
       + "|it passed|that passed|passed (after|off)|cleared up|eased off|wore off|sorted (it|with)|recovered"
       + "|all clear|(tests?|scan|ecg) (was|were|came back) (clear|normal|fine)"
-      + "|was nothing|turned out|resolved|has not happened again|none since|not since|seizure free)\\b");
+      + "|was nothing|turned out|resolved|has not happened again|none since|not since|seizure free"
+      // "She's been fine since", "been well since": what happened is over.
+      + "|been (fine|ok|okay|alright|all right|well|good|normal) (ever )?since)\\b");
   private static final Pattern HYPOTHETICAL = Pattern.compile("(^|[,;] )(if|what if)\\b|\\b(what|how) (should|do|would"
       + "|to|can|will) .{0,14}\\bif\\b|\\b(what if|in case|just in case|what (are|is) the"
       + " (signs?|symptoms?|warning|difference)|(signs|symptoms|warning signs) of|how (do|would|can|should|will)"

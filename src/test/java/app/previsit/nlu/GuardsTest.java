@@ -59,7 +59,8 @@ class GuardsTest {
       "I had a nosebleed that would not stop, it has gone now|RESOLVED",
       "I had a stroke back in 2015|PAST",
       "the swelling in my lip after the wasp sting, it's gone right down|RESOLVED",
-      "saw posts about sepsis in babies, what should I look out for|REPORTED"})
+      "saw posts about sepsis in babies, what should I look out for|REPORTED",
+      "she had a hypo on monday and she has been fine since|RESOLVED"})
   void aCancelledMentionSaysWhy(String text, Guards.Reason reason) {
     String n = TextNormaliser.normalise(text);
     List<Words.Word> words = Words.of(n);
@@ -160,6 +161,7 @@ class GuardsTest {
       // From the ninth session's review: a plural media word beside an emergency is where they were, not a report.
       "was scrolling reels when my husband suddenly slurred his words and his face dropped|stroke",
       "found posts on her phone saying goodbye and she has taken an overdose|overdose",
+      "I have been fine since the weekend but right now I am coughing up blood and can't get my breath|breathing",
       "my husband has swallowed all his diazepam|overdose",
       "there's a hosepipe taped to the exhaust and I'm in the driver's seat|suicide",
       "gonna end up like kurt cobain tonight got my uncles gun|suicide",

@@ -174,7 +174,7 @@ class ReviewedEmergenciesTest {
   /**
    * Answers to the bot's own questions written as training lines (ninth session) and kept out of training: 208
    * emergencies, often after an ordinary start, and 323 near-misses that tell the signs in full but past, elsewhere,
-   * denied, supposed or reported. The session's start caught 203 and flagged 133; its end 207 and 133.
+   * denied, supposed or reported. The session's start caught 203 and flagged 133; its end 207 and 132.
    */
   @Test
   void answersToTheBotsQuestionsAreCaught() throws Exception {
@@ -185,7 +185,7 @@ class ReviewedEmergenciesTest {
   @Test
   void answersThatAreNearMissesAlarmNoMoreThanToday() throws Exception {
     List<String> alarmed = withVerdict("/nlu/answers-near-misses-9.tsv", 323, true);
-    assertTrue(alarmed.size() <= 133, alarmed.size() + " alarmed: " + alarmed);
+    assertTrue(alarmed.size() <= 132, alarmed.size() + " alarmed: " + alarmed);
   }
 
   /** The third review's misses on the build that closed its session (17), since the fourth session 13, the fifth 10. */
